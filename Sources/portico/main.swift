@@ -1,0 +1,2 @@
+import PorticoCLI
+PorticoCommand.main()

@@ -1,0 +1,156 @@
+import Foundation
+import PorticoModel
+import PorticoRender
+import PorticoWorkspace
+
+/// scan → read → validate → project → render → guard → publish. Any error before
+/// publish stops the build for every partner, so the published sites stay exactly
+/// as they were.
+public final class BuildPipeline: @unchecked Sendable {
+    /// The last good projection per site folder: a site whose projection did not
+    /// change is neither rendered nor published again (watch mode).
+    private var lastSites: [String: PartnerSite] = [:]
+    private let parseCache = ParseCache()
+
+    public init() {}
+
+    public func run(_ request: BuildRequest) throws -> BuildSummary {
+        let started = Date()
+        if request.kind != .checkOnly, let problem = OutputLocation.check(output: request.output, workspace: request.workspace) {
+            throw DiagnosticList([problem])
+        }
+        let tree = try WorkspaceScanner.scan(request.workspace)
+        let workspace = try parseCache.load(tree)
+        let warnings = WorkspaceValidator.validate(workspace).filter { $0.severity != .error }.map(\.description)
+        let audiences = try audiences(for: workspace, request: request)
+        let theme = try DefaultTheme.load(overrides: workspace.templates)
+        if request.kind == .checkOnly {
+            // Render too, without writing: a template or leak problem is a check failure as well.
+            _ = try render(workspace, audiences: audiences, theme: theme, reuse: false)
+            return BuildSummary(sites: audiences.map(SiteProjection.folder(for:)), pages: 0, files: 0, written: 0,
+                                seconds: Date().timeIntervalSince(started), warnings: warnings)
+        }
+        let rendered = try render(workspace, audiences: audiences, theme: theme, reuse: true)
+        let problems = Publisher.validate(rendered.changed.map { ($0.folder, $0.files) })
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+
+        let publisher: Publisher
+        if request.kind == .preview {
+            publisher = Publisher(output: request.output.deletingLastPathComponent())
+        } else {
+            publisher = Publisher(output: request.output)
+        }
+        var written = 0
+        var files = 0
+        var pages = 0
+        for site in rendered.changed {
+            let folder = request.kind == .preview ? request.output.lastPathComponent : site.folder
+            let report = try publisher.publish(folder, files: site.files)
+            written += report.written + report.removed
+        }
+        for site in rendered.changed {
+            files += site.files.count
+            pages += site.files.filter { $0.path.hasSuffix(".html") }.count
+            lastSites[site.folder] = site.projection
+        }
+        if request.kind == .partnerSites {
+            try publisher.finish(current: Set(audiences.map(SiteProjection.folder(for:))),
+                                 removeStale: request.partners.isEmpty)
+            try writeLockIfNeeded(workspace, at: request.workspace)
+        }
+        return BuildSummary(sites: audiences.map(SiteProjection.folder(for:)), pages: pages, files: files,
+                            written: written, seconds: Date().timeIntervalSince(started), warnings: warnings)
+    }
+
+    /// One rendered site.
+    struct RenderedSite {
+        var folder: String
+        var projection: PartnerSite
+        var files: [OutputFile]
+    }
+
+    private func render(_ workspace: Workspace, audiences: [Audience], theme: Theme, reuse: Bool)
+        throws -> (changed: [RenderedSite], unchanged: [String]) {
+        let renderer = SiteRenderer(theme: theme)
+        let guardrail = LeakGuard(workspace: workspace)
+        let results = ConcurrentResults<Result<RenderedSite?, Error>>(count: audiences.count)
+        let previous = lastSites
+        DispatchQueue.concurrentPerform(iterations: audiences.count) { i in
+            let audience = audiences[i]
+            let site = SiteProjection.project(workspace, for: audience)
+            if reuse, previous[site.folder] == site {
+                results.set(i, .success(nil))
+                return
+            }
+            results.set(i, Result {
+                let files = try renderer.render(site)
+                let leaks = guardrail.check(files, for: audience)
+                if !leaks.isEmpty { throw DiagnosticList(leaks) }
+                return RenderedSite(folder: site.folder, projection: site, files: files)
+            })
+        }
+        var changed: [RenderedSite] = []
+        var unchanged: [String] = []
+        var problems: [Diagnostic] = []
+        for (i, result) in results.values.enumerated() {
+            switch result {
+            case .success(let site?): changed.append(site)
+            case .success(nil): unchanged.append(SiteProjection.folder(for: audiences[i]))
+            case .failure(let list as DiagnosticList): problems += list.diagnostics
+            case .failure(let d as Diagnostic): problems.append(d)
+            case .failure(let error): problems.append(.error("\(error)"))
+            case nil: problems.append(.error("internal: a site was not rendered"))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticList(problems) }
+        return (changed, unchanged)
+    }
+
+    private func audiences(for workspace: Workspace, request: BuildRequest) throws -> [Audience] {
+        if request.kind == .preview { return [.team] }
+        guard workspace.settings.multipartner else {
+            if !request.partners.isEmpty {
+                throw UsageError("--partner needs multipartner mode: this workspace publishes one shared site")
+            }
+            return [.allPartners]
+        }
+        let slugs = workspace.partners.map(\.slug)
+        for wanted in request.partners where !slugs.contains(wanted) {
+            throw UsageError("--partner \(wanted): there is no partners/\(wanted).yaml")
+        }
+        let chosen = request.partners.isEmpty ? slugs : slugs.filter { request.partners.contains($0) }
+        return chosen.map { .partner($0) }
+    }
+
+    private func writeLockIfNeeded(_ workspace: Workspace, at root: URL) throws {
+        guard workspace.settings.multipartner, workspace.lock == nil else { return }
+        let lock = LockFile(enabledOn: LockFile.today())
+        try lock.text.write(to: root.appendingPathComponent(LockFile.fileName), atomically: true, encoding: .utf8)
+    }
+}
+
+/// A fixed-size array filled from concurrent iterations.
+final class ConcurrentResults<T>: @unchecked Sendable {
+    private var storage: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        storage[i] = value
+        lock.unlock()
+    }
+
+    var values: [T?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
+
+/// A mistake in how the command was called (exit 64), as opposed to bad input (exit 1).
+public struct UsageError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ message: String) { description = message }
+}

@@ -1,0 +1,86 @@
+import PorticoModel
+import PorticoWorkspace
+
+/// What one audience must never see, as strings to search for, with what each is.
+/// Strings shorter than `minimumLength` are skipped (a partner named "A" cannot be
+/// searched for without matching every page), and so is any string the audience
+/// may legitimately see elsewhere (a request named like an internal folder).
+enum ForbiddenStrings {
+    static let minimumLength = 4
+
+    struct Canary: Hashable {
+        var text: String
+        var what: String
+    }
+
+    static func list(_ workspace: Workspace, for audience: Audience) -> [Canary] {
+        var out: [Canary] = []
+        let slug: String? = if case .partner(let s) = audience { s } else { nil }
+        for partner in workspace.partners where partner.slug != slug && slug != nil {
+            out.append(Canary(text: partner.name, what: "the name of partner \(partner.slug)"))
+            out.append(Canary(text: partner.slug, what: "another partner's slug"))
+            for m in partner.members {
+                out.append(Canary(text: m.name, what: "a member of partner \(partner.slug)"))
+                if let e = m.email { out.append(Canary(text: e, what: "an email of partner \(partner.slug)")) }
+            }
+            for (_, value) in partner.environmentPairs {
+                out.append(Canary(text: value, what: "an environment value of partner \(partner.slug)"))
+            }
+        }
+        for env in workspace.environments {
+            for v in env.values where v.isSecret {
+                out.append(Canary(text: v.value, what: "a secret value of environment \(env.name)"))
+            }
+        }
+        for thread in workspace.comments {
+            for c in thread.thread { out.append(Canary(text: c.text, what: "a team comment")) }
+        }
+        if !workspace.settings.showEmail {
+            for m in workspace.settings.team {
+                if let e = m.email { out.append(Canary(text: e, what: "a team email (show_email is off)")) }
+            }
+        }
+        if let slug {
+            out += hiddenItems(workspace, for: .partner(slug))
+        } else {
+            out += hiddenItems(workspace, for: audience)
+        }
+        let allowed = AllowedText.of(SiteProjection.project(workspace, for: audience))
+        var seen = Set<String>()
+        return out.filter { canary in
+            let t = canary.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard t.count >= minimumLength, seen.insert(t).inserted else { return false }
+            return !allowed.contains(t)
+        }.map { Canary(text: $0.text.trimmingCharacters(in: .whitespacesAndNewlines), what: $0.what) }
+    }
+
+    /// Names of collections, folders, requests and docs the audience may not see.
+    static func hiddenItems(_ workspace: Workspace, for audience: Audience) -> [Canary] {
+        let rules = VisibilityRules(settings: workspace.settings)
+        var out: [Canary] = []
+        func walk(_ items: [PostmanItem], path: [String]) {
+            for item in items {
+                let p = path + [item.name]
+                if !VisibilityRules.isVisible(rules.reach(of: p), to: audience) {
+                    out.append(Canary(text: item.name, what: "the name of hidden item \(p.joined(separator: "/"))"))
+                }
+                if case .folder(let f) = item { walk(f.items, path: p) }
+            }
+        }
+        for c in workspace.collections {
+            let p = ["collections", c.name]
+            if !VisibilityRules.isVisible(rules.reach(of: p), to: audience) {
+                out.append(Canary(text: c.name, what: "the name of hidden collection \(c.name)"))
+            }
+            walk(c.items, path: p)
+        }
+        for page in workspace.docs {
+            let p = ["docs"] + page.slug.split(separator: "/").map(String.init)
+            let reach = rules.reach(of: p, isInternal: page.isInternal, partners: page.partners.map { Set($0.map(\.value)) })
+            if !VisibilityRules.isVisible(reach, to: audience) {
+                out.append(Canary(text: page.title, what: "the title of hidden page docs/\(page.slug)"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,117 @@
+import PorticoModel
+
+/// The overview (`index.html`), team, docs, search and not-found pages.
+extension PageWriter {
+    mutating func writeOverview() {
+        let path = SitePaths.overview
+        let context: [String: MustacheValue] = [
+            "siteName": .string(site.workspaceName),
+            "audienceName": .str(site.audience?.name),
+            "description": .nonEmpty(markup.html(site.workspaceDescription)),
+            "collections": .list(site.collections.map { c in
+                .object(["name": .string(c.name), "href": href(path, SitePaths.collection(c)),
+                         "requestCount": .string(CollectionStats.requestCountText(c.items)),
+                         "badge": badge(c.selector)])
+            }),
+            "hasCollections": .bool(!site.collections.isEmpty),
+            "docs": .list(site.docs.map { d in
+                .object(["title": .string(d.title), "href": href(path, docPaths[d.slug] ?? SitePaths.doc(d)),
+                         "badge": badge(d.selector)])
+            }),
+            "hasDocs": .bool(!site.docs.isEmpty),
+            "environment": site.environment.map { e in
+                .object(["name": .string(e.name), "href": href(path, SitePaths.environmentDownload(e))])
+            } ?? .null,
+            "team": href(path, SitePaths.team),
+        ]
+        page(path, template: "overview", title: site.workspaceName, context: context, section: "overview")
+    }
+
+    mutating func writeTeam() {
+        func person(_ p: SitePerson) -> MustacheValue {
+            .object(["name": .string(p.name), "role": .string(p.role), "email": .nonEmpty(p.email)])
+        }
+        let context: [String: MustacheValue] = [
+            "team": .list(site.team.map(person)),
+            "partners": .list(site.partners.map { p in
+                .object(["name": .string(p.name), "members": .list(p.members.map(person)),
+                         "hasMembers": .bool(!p.members.isEmpty)])
+            }),
+            "hasPartners": .bool(!site.partners.isEmpty),
+            "shared": .bool(site.audience == nil && site.preview == nil),
+        ]
+        page(SitePaths.team, template: "team", title: "Team", context: context, section: "team")
+    }
+
+    mutating func writeDoc(_ doc: SiteDoc) {
+        let path = docPaths[doc.slug] ?? SitePaths.doc(doc)
+        let context: [String: MustacheValue] = [
+            "title": .string(doc.title),
+            "body": .string(markup.html(RichText(doc.body))),
+            "badge": badge(doc.selector),
+            "comments": comments(doc.selector),
+        ]
+        page(path, template: "doc", title: doc.title, context: context, section: "docs/" + doc.slug)
+    }
+
+    mutating func writeSearch() {
+        let path = SitePaths.search
+        let context: [String: MustacheValue] = ["index": href(path, SitePaths.searchIndex)]
+        page(path, template: "search", title: "Search", context: context, section: "search")
+        files.append(OutputFile(path: SitePaths.searchIndex,
+                                text: SearchIndexWriter.script(site: site, docPaths: docPaths)))
+    }
+
+    mutating func writeNotFound() {
+        // Served by hosts from any depth, so its links are absolute to nothing: it
+        // links to the overview relative to the site root and says so.
+        page(SitePaths.notFound, template: "not-found", title: "Page not found", context: [
+            "overview": .string(SitePaths.overview),
+        ], section: "")
+    }
+
+    mutating func writeDownloads() {
+        for c in site.collections {
+            files.append(OutputFile(path: SitePaths.collectionDownload(c), text: JSONSerializer.serialize(c.download)))
+        }
+        if let env = site.environment {
+            files.append(OutputFile(path: SitePaths.environmentDownload(env),
+                                    text: JSONSerializer.serialize(EnvironmentJSON.json(env))))
+        }
+    }
+}
+
+/// Counting requests in a tree, for summaries.
+enum CollectionStats {
+    static func requestCount(_ items: [SiteItem]) -> Int {
+        items.reduce(0) { n, item in
+            switch item {
+            case .request: n + 1
+            case .folder(let f): n + requestCount(f.items)
+            }
+        }
+    }
+
+    static func requestCountText(_ items: [SiteItem]) -> String {
+        let n = requestCount(items)
+        return n == 1 ? "1 request" : "\(n) requests"
+    }
+}
+
+/// A `SiteEnvironment` in Postman's environment export format.
+enum EnvironmentJSON {
+    static func json(_ env: SiteEnvironment) -> JSONValue {
+        .object([
+            ("name", .string(env.name)),
+            ("values", .array(env.values.map { v in
+                .object([
+                    ("key", .string(v.key)),
+                    ("value", .string(v.isSecret ? "" : v.value)),
+                    ("type", .string(v.isSecret ? "secret" : "default")),
+                    ("enabled", .bool(true)),
+                ])
+            })),
+            ("_postman_variable_scope", .string("environment")),
+        ])
+    }
+}

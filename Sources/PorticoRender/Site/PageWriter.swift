@@ -1,0 +1,99 @@
+import Foundation
+import PorticoModel
+
+/// Writes every file of one site. Holds the per-site state pages share: the
+/// navigation, docs paths and the growing list of files.
+struct PageWriter {
+    let site: PartnerSite
+    let theme: Theme
+    let markup: MarkupCache
+    var files: [OutputFile] = []
+    let docPaths: [String: String]
+
+    init(site: PartnerSite, theme: Theme, markup: MarkupCache) {
+        self.site = site
+        self.theme = theme
+        self.markup = markup
+        var used = Set<String>()
+        var paths: [String: String] = [:]
+        for doc in site.docs {
+            var path = SitePaths.doc(doc)
+            var n = 2
+            while used.contains(path.lowercased()) {
+                path = String(SitePaths.doc(doc).dropLast(".html".count)) + "-\(n).html"
+                n += 1
+            }
+            used.insert(path.lowercased())
+            paths[doc.slug] = path
+        }
+        docPaths = paths
+    }
+
+    mutating func writeAll() {
+        writeOverview()
+        writeTeam()
+        for collection in site.collections { writeCollection(collection) }
+        for doc in site.docs { writeDoc(doc) }
+        writeSearch()
+        writeNotFound()
+        writeDownloads()
+        files += theme.assets
+        files += site.assets
+        if let sitemap = SitemapWriter.sitemap(site: site, pages: files.map(\.path).filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }) {
+            files.append(OutputFile(path: "sitemap.xml", text: sitemap))
+        }
+    }
+
+    // MARK: - Layout
+
+    mutating func page(_ path: String, template: String, title: String, context: [String: MustacheValue], section: String) {
+        var ctx = context
+        let root = SitePaths.root(from: path)
+        ctx["root"] = .string(root)
+        ctx["preview"] = .bool(site.preview != nil)
+        let content = theme.render(template, .object(ctx))
+        let layout: [String: MustacheValue] = [
+            "root": .string(root),
+            "title": .string(title),
+            "siteName": .string(site.workspaceName),
+            "audienceName": .str(site.audience?.name),
+            "preview": .bool(site.preview != nil),
+            "content": .string(content),
+            "nav": navigation(from: path, section: section),
+            "generator": .string("Portico"),
+        ]
+        files.append(OutputFile(path: path, text: theme.render("layout", .object(layout))))
+    }
+
+    func href(_ from: String, _ to: String) -> MustacheValue { .string(SitePaths.href(from: from, to: to)) }
+
+    func navigation(from path: String, section: String) -> MustacheValue {
+        .object([
+            "overview": href(path, SitePaths.overview),
+            "team": href(path, SitePaths.team),
+            "search": href(path, SitePaths.search),
+            "isOverview": .bool(section == "overview"),
+            "isTeam": .bool(section == "team"),
+            "isSearch": .bool(section == "search"),
+            "collections": .list(site.collections.map { c in
+                .object(["name": .string(c.name), "href": href(path, SitePaths.collection(c)),
+                         "current": .bool(section == "c/" + c.slug)])
+            }),
+            "docs": .list(site.docs.map { d in
+                .object(["title": .string(d.title), "href": href(path, docPaths[d.slug] ?? SitePaths.doc(d)),
+                         "current": .bool(section == "docs/" + d.slug)])
+            }),
+            "hasDocs": .bool(!site.docs.isEmpty),
+            "hasCollections": .bool(!site.collections.isEmpty),
+        ])
+    }
+
+    func badge(_ selector: String) -> MustacheValue {
+        .str(site.preview?.badges[selector])
+    }
+
+    func comments(_ selector: String) -> MustacheValue {
+        guard let thread = site.preview?.comments[selector], !thread.isEmpty else { return .null }
+        return .list(thread.map { c in .object(["author": .string(c.author), "at": .string(c.at), "text": .string(c.text)]) })
+    }
+}

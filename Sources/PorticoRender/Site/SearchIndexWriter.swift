@@ -1,0 +1,58 @@
+import Foundation
+import PorticoModel
+
+/// The site's search index: one small script the search page loads, holding for
+/// each page its title, link, kind and a short summary. Built from the partner's
+/// site only; example bodies and long texts stay out so the index stays small.
+enum SearchIndexWriter {
+    static let summaryLength = 160
+
+    static func script(site: PartnerSite, docPaths: [String: String]) -> String {
+        var entries: [JSONValue] = []
+        func add(_ title: String, _ path: String, _ kind: String, _ summary: String) {
+            entries.append(.object([
+                ("t", .string(title)), ("u", .string(SitePaths.percentEncode(path))), ("k", .string(kind)),
+                ("s", .string(summary)),
+            ]))
+        }
+        for c in site.collections {
+            add(c.name, SitePaths.collection(c), "collection", plain(c.description))
+            func walk(_ items: [SiteItem], trail: [String]) {
+                for item in items {
+                    switch item {
+                    case .folder(let f):
+                        add(f.name, SitePaths.item(f.slug, in: c), "folder", (trail + [f.name]).joined(separator: " › "))
+                        walk(f.items, trail: trail + [f.name])
+                    case .request(let r):
+                        add(r.name, SitePaths.item(r.slug, in: c), r.method, r.url + " " + plain(r.description))
+                    }
+                }
+            }
+            walk(c.items, trail: [c.name])
+        }
+        for d in site.docs {
+            add(d.title, docPaths[d.slug] ?? SitePaths.doc(d), "doc", plain(RichText(d.body)))
+        }
+        // A script, not a JSON file, so the search page also works from file://
+        // where browsers refuse to fetch() local files.
+        return "window.PORTICO_SEARCH = " + JSONSerializer.serialize(.array(entries), pretty: false) + ";\n"
+    }
+
+    /// The first words of a text, without Markdown punctuation.
+    static func plain(_ text: RichText?) -> String {
+        guard let text else { return "" }
+        var out = ""
+        var lastSpace = true
+        for ch in text.text {
+            if out.count >= summaryLength { break }
+            if ch.isLetter || ch.isNumber || ".,;:-'()".contains(ch) {
+                out.append(ch)
+                lastSpace = false
+            } else if !lastSpace {
+                out.append(" ")
+                lastSpace = true
+            }
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import PorticoModel
+
+/// Reads every file of a `SourceTree` into a `Workspace` and validates it. Every
+/// problem in every file is collected, so one build reports them all.
+public enum WorkspaceLoader {
+    public static let settingsFile = "portico.yaml"
+
+    public static func load(_ tree: SourceTree) throws -> Workspace {
+        var problems: [Diagnostic] = []
+        func attempt<T>(_ body: () throws -> T) -> T? {
+            do { return try body() } catch let list as DiagnosticList {
+                problems += list.diagnostics
+            } catch let diagnostic as Diagnostic {
+                problems.append(diagnostic)
+            } catch {
+                problems.append(.error("\(error)"))
+            }
+            return nil
+        }
+
+        guard let settingsData = tree.files[settingsFile] else {
+            throw DiagnosticList([.error("no portico.yaml here: is this a Portico workspace?",
+                                         at: SourceLocation(path: settingsFile))])
+        }
+        let settings = attempt { try WorkspaceSettingsReader.read(settingsData, path: settingsFile) }
+
+        let partners = tree.files(under: "partners").compactMap { file -> PartnerFile? in
+            guard file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") else {
+                problems.append(.error("partner files are named <slug>.yaml", at: SourceLocation(path: file.path)))
+                return nil
+            }
+            return attempt { try PartnerFileReader.read(file.bytes, path: file.path) }
+        }
+        let collections = tree.files(under: "collections", extension: "json").compactMap { file in
+            attempt { try PostmanReader.readCollection(file.bytes, path: file.path) }
+        }
+        let environments = tree.files(under: "environments", extension: "json").compactMap { file in
+            attempt { try PostmanReader.readEnvironment(file.bytes, path: file.path) }
+        }
+        let docs = tree.files(under: "docs", extension: "md").compactMap { file -> DocPage? in
+            let slug = String(file.path.dropFirst("docs/".count).dropLast(".md".count))
+            return attempt { try DocPageReader.read(file.bytes, path: file.path, slug: slug) }
+        }
+        let comments = tree.files(under: "comments").filter { $0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml") }
+            .compactMap { file in attempt { try CommentThreadReader.read(file.bytes, path: file.path) } }
+        var templates: [String: String] = [:]
+        for file in tree.files(under: "templates") {
+            templates[String(file.path.dropFirst("templates/".count))] = String(decoding: file.bytes, as: UTF8.self)
+        }
+        let assets = tree.files(under: "assets").map { OutputFile(path: $0.path, bytes: $0.bytes) }
+        let lock = tree.files[LockFile.fileName].flatMap { data in attempt { try LockFile.read(data) } }
+
+        guard let settings, problems.isEmpty else {
+            throw DiagnosticList(problems.isEmpty ? [.error("portico.yaml could not be read")] : problems)
+        }
+        let workspace = Workspace(settings: settings, partners: partners, collections: collections,
+                                  environments: environments, docs: docs, comments: comments,
+                                  templates: templates, assets: assets, lock: lock)
+        let found = WorkspaceValidator.validate(workspace)
+        if found.contains(where: { $0.severity == .error }) { throw DiagnosticList(found) }
+        return workspace
+    }
+}

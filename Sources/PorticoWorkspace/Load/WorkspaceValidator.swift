@@ -1,0 +1,70 @@
+import PorticoModel
+
+/// Cross-file checks that protect partners from typos: every selector and slug must
+/// name something, partner slugs and collection names must be unique, the default
+/// environment must exist, and multipartner mode cannot be turned off under a lock.
+public enum WorkspaceValidator {
+    public static func validate(_ workspace: Workspace) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let settings = workspace.settings
+        let paths = WorkspacePaths.all(workspace)
+        let slugs = Set(workspace.partners.map(\.slug))
+
+        func checkSelector(_ selector: Located<String>) {
+            let parsed = Selector(selector.value)
+            guard let root = parsed.root, ["collections", "environments", "docs"].contains(root) else {
+                problems.append(.error("selector `\(selector.value)` must start with collections/, environments/ or docs/",
+                                       at: selector.location))
+                return
+            }
+            if !paths.contains(where: { parsed.matches($0) }) {
+                problems.append(.error("selector `\(selector.value)` matches nothing in the workspace "
+                                       + "(a typo here could publish what it meant to hide)", at: selector.location))
+            }
+        }
+        func checkSlug(_ slug: Located<String>) {
+            if !slugs.contains(slug.value) {
+                problems.append(.error("unknown partner `\(slug.value)`: there is no partners/\(slug.value).yaml",
+                                       at: slug.location))
+            }
+        }
+
+        settings.internalSelectors.forEach(checkSelector)
+        for entry in settings.partnerSelectors {
+            checkSelector(entry.selector)
+            entry.partners.forEach(checkSlug)
+        }
+        for page in workspace.docs { page.partners?.forEach(checkSlug) }
+
+        var seenCollections: [String: SourceLocation] = [:]
+        for c in workspace.collections {
+            if let first = seenCollections[c.name] {
+                problems.append(.error("two collections are named `\(c.name)` (the other is \(first.path)); "
+                                       + "selectors could not tell them apart", at: c.location))
+            }
+            seenCollections[c.name] = c.location
+        }
+        var seenEnvironments: Set<String> = []
+        for e in workspace.environments where !seenEnvironments.insert(e.name).inserted {
+            problems.append(.error("two environments are named `\(e.name)`", at: e.location))
+        }
+        if let wanted = settings.defaultEnvironment, workspace.defaultEnvironment == nil {
+            let names = workspace.environments.map(\.name).sorted().joined(separator: ", ")
+            problems.append(.error("default_environment `\(wanted.value)` is not an environment in environments/"
+                                   + (names.isEmpty ? "" : " (there are: \(names))"), at: wanted.location))
+        }
+        for thread in workspace.comments {
+            let target = Selector(thread.target.value)
+            if !paths.contains(where: { target.matches($0) }) {
+                problems.append(.warning("comment target `\(thread.target.value)` matches nothing", at: thread.target.location))
+            }
+        }
+        if let lock = workspace.lock, !settings.multipartner {
+            problems.append(.error("multipartner mode was enabled on \(lock.enabledOn) (portico.lock) and cannot be "
+                                   + "turned off: set `multipartner: true` again. Partners of a multipartner workspace "
+                                   + "must never see each other; deleting portico.lock by hand is the team's explicit act.",
+                                   at: settings.location))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import PorticoModel
+
+/// Resolves which auth applies to a request (its own, else the nearest folder's,
+/// else the collection's; `noauth` stops the search) and what of it a partner may
+/// see. Credential fields (passwords, tokens, secrets, key values) are never
+/// resolved: they show the `{{variable}}` they are written with, and a credential
+/// typed literally into the collection shows as a `<placeholder>`.
+struct AuthProjection {
+    let resolve: (String) -> String
+
+    /// One auth level on the way from the request up to the collection.
+    struct Level {
+        var auth: PostmanAuth?
+        var ownerName: String
+    }
+
+    /// `levels` runs from the request itself outwards to the collection.
+    func effective(_ levels: [Level]) -> SiteAuth? {
+        for (depth, level) in levels.enumerated() {
+            guard let auth = level.auth else { continue }
+            if auth.type == "noauth" || auth.type.isEmpty { return nil }
+            return site(auth, inheritedFrom: depth == 0 ? nil : level.ownerName)
+        }
+        return nil
+    }
+
+    func site(_ auth: PostmanAuth, inheritedFrom: String? = nil) -> SiteAuth? {
+        if auth.type == "noauth" || auth.type.isEmpty { return nil }
+        let parameters = auth.parameters.map { p -> SiteParameter in
+            let value = p.value ?? ""
+            let shown = Self.isCredential(type: auth.type, key: p.key)
+                ? Self.credentialDisplay(value, key: p.key)
+                : resolve(value)
+            return SiteParameter(key: p.key, value: shown)
+        }
+        return SiteAuth(type: auth.type, parameters: parameters, inheritedFrom: inheritedFrom)
+    }
+
+    private static let credentialKeys: Set<String> = [
+        "password", "token", "accesstoken", "refreshtoken", "clientsecret", "consumersecret", "tokensecret",
+        "secretkey", "sessiontoken", "authkey", "privatekey", "secret", "id_token", "idtoken", "signature",
+    ]
+
+    static func isCredential(type: String, key: String) -> Bool {
+        let k = key.lowercased()
+        if type == "apikey" && k == "value" { return true }
+        return credentialKeys.contains(k) || k.contains("secret") || k.contains("password")
+    }
+
+    /// A credential shows only as the variable reference it is written with.
+    static func credentialDisplay(_ value: String, key: String) -> String {
+        if value.isEmpty { return "" }
+        if isVariableReference(value) { return value }
+        return "<\(key)>"
+    }
+
+    /// True for a value that is exactly one `{{name}}` reference.
+    static func isVariableReference(_ value: String) -> Bool {
+        let t = value.trimmingCharacters(in: .whitespaces)
+        guard t.hasPrefix("{{"), t.hasSuffix("}}"), t.count > 4 else { return false }
+        let inner = t.dropFirst(2).dropLast(2)
+        return !inner.contains("{") && !inner.contains("}")
+    }
+}

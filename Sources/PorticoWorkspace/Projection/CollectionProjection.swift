@@ -1,0 +1,74 @@
+import PorticoModel
+
+/// Filters one collection to what an audience may see and projects it: folders and
+/// requests in collection order, slugs unique within the collection, the download
+/// built from the filtered tree only.
+struct CollectionProjection {
+    let rules: VisibilityRules
+    let audience: Audience
+    let environment: PostmanEnvironment?
+    let partnerValues: [(key: String, value: String)]
+
+    func project(_ collection: PostmanCollection, slug: String) -> SiteCollection? {
+        let path = ["collections", collection.name]
+        guard VisibilityRules.isVisible(rules.reach(of: path), to: audience) else { return nil }
+        let scope = VariableScope(collection: collection.variables, environment: environment, partnerValues: partnerValues)
+        // The filtered source tree feeds both the pages and the download, so they agree.
+        let filtered = filter(collection.items, path: path)
+        var slugger = Slugger()
+        let levels = [AuthProjection.Level(auth: collection.auth, ownerName: collection.name)]
+        let items = project(filtered, path: path, scope: scope, authLevels: levels, slugger: &slugger)
+        var downloadable = collection
+        downloadable.items = filtered
+        let resolver = scope.resolver
+        return SiteCollection(
+            slug: slug,
+            name: collection.name,
+            description: collection.description.flatMap { $0.isEmpty ? nil : $0 },
+            items: items,
+            auth: AuthProjection(resolve: { resolver.resolve($0) }).site(collection.auth ?? PostmanAuth(type: "noauth")),
+            download: PostmanWriter.collectionJSON(downloadable),
+            selector: SelectorPath.string(path))
+    }
+
+    private func filter(_ items: [PostmanItem], path: [String]) -> [PostmanItem] {
+        items.compactMap { item in
+            let itemPath = path + [item.name]
+            guard VisibilityRules.isVisible(rules.reach(of: itemPath), to: audience) else { return nil }
+            guard case .folder(var folder) = item else { return item }
+            folder.items = filter(folder.items, path: itemPath)
+            return .folder(folder)
+        }
+    }
+
+    private func project(_ items: [PostmanItem], path: [String], scope: VariableScope,
+                         authLevels: [AuthProjection.Level], slugger: inout Slugger) -> [SiteItem] {
+        items.map { item in
+            let itemPath = path + [item.name]
+            let slug = slugger.slug(for: item.name)
+            switch item {
+            case .request(let request):
+                return .request(RequestProjection(scope: scope).project(
+                    request, slug: slug, selector: SelectorPath.string(itemPath), authLevels: authLevels))
+            case .folder(let folder):
+                let inner = scope.entering(folderVariables: folder.variables)
+                let resolver = inner.resolver
+                let levels = [AuthProjection.Level(auth: folder.auth, ownerName: folder.name)] + authLevels
+                return .folder(SiteFolder(
+                    slug: slug,
+                    name: folder.name,
+                    description: folder.description.flatMap { $0.isEmpty ? nil : $0 },
+                    items: project(folder.items, path: itemPath, scope: inner, authLevels: levels, slugger: &slugger),
+                    auth: AuthProjection(resolve: { resolver.resolve($0) }).effective(levels),
+                    selector: SelectorPath.string(itemPath)))
+            }
+        }
+    }
+}
+
+/// The canonical selector text of a path of names: names escaped, joined by `/`.
+enum SelectorPath {
+    static func string(_ path: [String]) -> String {
+        path.map(Selector.escape).joined(separator: "/")
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Decides the answer to one request: method check, the `/__portico/` live-reload
+/// endpoints, then a file from the site root via `SitePathResolver`.
+///
+/// It is a class only so libmicrohttpd's C callback can reach it through the `cls`
+/// pointer; all stored state is immutable or internally locked, so it is safe to call
+/// from the server thread while the owner flips `liveReload` or bumps the build id.
+final class RequestHandler: Sendable {
+    let resolver: SitePathResolver
+    let liveReload: LiveReload
+
+    init(resolver: SitePathResolver, liveReload: LiveReload) {
+        self.resolver = resolver
+        self.liveReload = liveReload
+    }
+
+    func respond(method: String, rawPath: String) -> HTTPResponse {
+        // HEAD gets the GET answer; libmicrohttpd drops the body but keeps Content-Length.
+        guard method == "GET" || method == "HEAD" else {
+            return .errorPage(status: 405, title: "405 Method Not Allowed",
+                              headers: [.init(name: "Allow", value: "GET, HEAD")])
+        }
+        if rawPath.hasPrefix("/__portico/") {
+            return internalEndpoint(rawPath)
+        }
+        switch resolver.lookup(rawPath: rawPath) {
+        case .file(let path):
+            guard let body = Self.readRegularFile(path) else { return notFound() }
+            return page(status: 200, path: path, body: body)
+        case .redirect(let location):
+            var response = HTTPResponse.errorPage(status: 301, title: "301 Moved Permanently")
+            response.headers.append(.init(name: "Location", value: location))
+            return response
+        case .notFound:
+            return notFound()
+        case .forbidden:
+            return .errorPage(status: 403, title: "403 Forbidden")
+        case .badRequest:
+            return .errorPage(status: 400, title: "400 Bad Request")
+        }
+    }
+
+    private func internalEndpoint(_ rawPath: String) -> HTTPResponse {
+        switch rawPath {
+        case LiveReload.buildIDPath:
+            return HTTPResponse(status: 200, contentType: ContentType.plainText,
+                                body: Array(String(liveReload.currentBuildID).utf8))
+        case LiveReload.scriptPath:
+            return HTTPResponse(status: 200, contentType: ContentType.javascript,
+                                body: Array(LiveReload.script.utf8))
+        default:
+            return .errorPage(status: 404, title: "404 Not Found")
+        }
+    }
+
+    /// The site's own `404.html` when it has one, else a built-in page.
+    private func notFound() -> HTTPResponse {
+        if case .file(let path) = resolver.lookup(rawPath: "/404.html"),
+           let body = Self.readRegularFile(path) {
+            return page(status: 404, path: path, body: body)
+        }
+        return .errorPage(status: 404, title: "404 Not Found")
+    }
+
+    private func page(status: UInt32, path: String, body: [UInt8]) -> HTTPResponse {
+        let type = ContentType.forPath(path)
+        // Injected on the way out only: the files on disk stay exactly as built.
+        let served = ContentType.isHTML(type) && liveReload.enabled ? LiveReload.inject(into: body) : body
+        return HTTPResponse(status: status, contentType: type, body: served)
+    }
+
+    /// Reads a file, refusing anything that is not a regular file once opened.
+    /// O_NONBLOCK + fstat guard against a FIFO swapped in after the lookup, which
+    /// would otherwise hang the server thread; O_NOFOLLOW against a symlink swap.
+    static func readRegularFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count > 0 {
+                bytes.append(contentsOf: chunk[0..<count])
+            } else if count == 0 {
+                return bytes
+            } else if errno != EINTR {
+                return nil
+            }
+        }
+    }
+}

@@ -9,7 +9,7 @@ import CLibXML2
 public enum HTMLSanitizer {
     /// Returns the allow-listed part of `html` as HTML. Never fails; input the
     /// parser cannot make sense of yields less output, not unsafe output.
-    public static func sanitize(_ html: String) -> String {
+    public static func sanitize(_ html: String, relativeLinks: RelativeLinks = .keep) -> String {
         let source = LineEndings.normalize(html)
         // Without `<` or `&` there is no markup and no entity: plain escaping gives
         // the same result without building a document.
@@ -17,7 +17,7 @@ public enum HTMLSanitizer {
             return HTMLEscape.text(source)
         }
         return LibXMLHTML.withDocument(parsing: source) { document in
-            SanitizingSerializer.serialize(document.pointee.children)
+            SanitizingSerializer.serialize(document.pointee.children, relativeLinks: relativeLinks)
         } ?? ""
     }
 }

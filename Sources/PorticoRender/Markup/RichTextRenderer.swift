@@ -5,11 +5,11 @@ import PorticoModel
 public enum RichTextRenderer {
     /// Markdown goes through `MarkdownRenderer`, plain text is escaped into
     /// paragraphs with `<br>` line breaks, HTML goes through `HTMLSanitizer`.
-    public static func html(_ text: RichText) -> String {
+    public static func html(_ text: RichText, relativeLinks: RelativeLinks = .keep) -> String {
         switch text.format {
-        case .markdown: MarkdownRenderer.html(text.text)
+        case .markdown: MarkdownRenderer.html(text.text, relativeLinks: relativeLinks)
         case .plain: PlainText.html(text.text)
-        case .html: HTMLSanitizer.sanitize(text.text)
+        case .html: HTMLSanitizer.sanitize(text.text, relativeLinks: relativeLinks)
         }
     }
 }

@@ -7,10 +7,12 @@ import CLibXML2
 /// nesting thousands of levels deep cannot overflow the thread's stack.
 struct SanitizingSerializer {
     private var output = ""
+    private var relativeLinks = RelativeLinks.keep
 
     /// Serialises `first` and its following siblings, with their descendants.
-    static func serialize(_ first: xmlNodePtr?) -> String {
+    static func serialize(_ first: xmlNodePtr?, relativeLinks: RelativeLinks = .keep) -> String {
         var serializer = SanitizingSerializer()
+        serializer.relativeLinks = relativeLinks
         serializer.walk(from: first)
         return serializer.output
     }
@@ -73,7 +75,8 @@ struct SanitizingSerializer {
         case .unwrap:
             closer = nil
         case .keep:
-            guard let attributes = SanitizerPolicy.attributes(of: name, Self.attributes(of: element)) else {
+            guard let allowed = SanitizerPolicy.attributes(of: name, Self.attributes(of: element)),
+                  let attributes = relativeLinks.adjust(name, allowed) else {
                 return nil
             }
             output += "<" + name

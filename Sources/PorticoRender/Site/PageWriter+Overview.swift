@@ -47,7 +47,7 @@ extension PageWriter {
         let path = docPaths[doc.slug] ?? SitePaths.doc(doc)
         let context: [String: MustacheValue] = [
             "title": .string(doc.title),
-            "body": .string(markup.html(RichText(doc.body))),
+            "body": .string(markup.html(RichText(doc.body), relativeLinks: .docs)),
             "badge": badge(doc.selector),
             "comments": comments(doc.selector),
         ]

@@ -15,6 +15,14 @@ public final class BuildPipeline: @unchecked Sendable {
     public init() {}
 
     public func run(_ request: BuildRequest) throws -> BuildSummary {
+        do {
+            return try runStages(request)
+        } catch {
+            throw DiagnosticPaths.relocate(error, workspace: request.workspace)
+        }
+    }
+
+    private func runStages(_ request: BuildRequest) throws -> BuildSummary {
         let started = Date()
         if request.kind != .checkOnly, let problem = OutputLocation.check(output: request.output, workspace: request.workspace) {
             throw DiagnosticList([problem])
@@ -84,7 +92,7 @@ public final class BuildPipeline: @unchecked Sendable {
             }
             results.set(i, Result {
                 let files = try renderer.render(site)
-                let leaks = guardrail.check(files, for: audience)
+                let leaks = guardrail.check(files, site: site, for: audience)
                 if !leaks.isEmpty { throw DiagnosticList(leaks) }
                 return RenderedSite(folder: site.folder, projection: site, files: files)
             })

@@ -1,3 +1,4 @@
+import Foundation
 import PorticoModel
 import PorticoWorkspace
 
@@ -45,13 +46,12 @@ enum ForbiddenStrings {
         } else {
             out += hiddenItems(workspace, for: audience)
         }
-        let allowed = AllowedText.of(SiteProjection.project(workspace, for: audience))
         var seen = Set<String>()
-        return out.filter { canary in
+        return out.compactMap { canary in
             let t = canary.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard t.count >= minimumLength, seen.insert(t).inserted else { return false }
-            return !allowed.contains(t)
-        }.map { Canary(text: $0.text.trimmingCharacters(in: .whitespacesAndNewlines), what: $0.what) }
+            guard t.count >= minimumLength, t.utf8.count >= 4, seen.insert(t).inserted else { return nil }
+            return Canary(text: t, what: canary.what)
+        }
     }
 
     /// Names of collections, folders, requests and docs the audience may not see.

@@ -1,75 +1,132 @@
-import Foundation
-
-/// A file's text in the forms a leak could hide in: as is, HTML entities decoded,
-/// percent-decoded and JSON `\u` escapes decoded.
+/// A file's bytes in the forms a leak could hide in: as is, HTML entities decoded,
+/// percent-decoded and JSON `\u` escapes decoded. Works on bytes: the guard runs
+/// over every file of every site, so it must cost little more than reading them.
 enum TextVariants {
-    static func all(_ text: String) -> [String] {
-        var out = [text]
-        if text.contains("&") { out.append(htmlDecoded(text)) }
-        if text.contains("%") { out.append(percentDecoded(text)) }
-        if text.contains("\\u") || text.contains("\\/") { out.append(jsonDecoded(text)) }
+    static let ampersand = UInt8(ascii: "&")
+    static let percent = UInt8(ascii: "%")
+    static let backslash = UInt8(ascii: "\\")
+
+    /// The decoded forms that differ from the input (the input itself not included).
+    static func decoded(_ bytes: [UInt8]) -> [[UInt8]] {
+        var hasAmp = false, hasPercent = false, hasBackslash = false
+        for b in bytes {
+            if b == ampersand { hasAmp = true } else if b == percent { hasPercent = true } else if b == backslash { hasBackslash = true }
+        }
+        var out: [[UInt8]] = []
+        if hasAmp { out.append(htmlDecoded(bytes)) }
+        if hasPercent { out.append(percentDecoded(bytes)) }
+        if hasBackslash { out.append(jsonDecoded(bytes)) }
         return out
     }
 
     static func percentDecoded(_ s: String) -> String {
-        s.removingPercentEncoding ?? s
+        String(decoding: percentDecoded(Array(s.utf8)), as: UTF8.self)
     }
 
-    static func jsonDecoded(_ s: String) -> String {
-        var out = ""
-        var scalars = Array(s.unicodeScalars)[...]
-        while let c = scalars.first {
-            scalars = scalars.dropFirst()
-            if c == "\\", let next = scalars.first {
-                if next == "u", scalars.count >= 5,
-                   let v = UInt32(String(String.UnicodeScalarView(scalars.dropFirst().prefix(4))), radix: 16),
-                   let u = Unicode.Scalar(v) {
-                    out.unicodeScalars.append(u)
-                    scalars = scalars.dropFirst(5)
-                    continue
-                }
-                if next == "/" || next == "\"" || next == "\\" {
-                    out.unicodeScalars.append(next)
-                    scalars = scalars.dropFirst()
-                    continue
-                }
+    static func percentDecoded(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == percent, i + 2 < bytes.count, let hi = hex(bytes[i + 1]), let lo = hex(bytes[i + 2]) {
+                out.append(hi << 4 | lo)
+                i += 3
+            } else {
+                out.append(bytes[i])
+                i += 1
             }
-            out.unicodeScalars.append(c)
         }
         return out
     }
 
-    static func htmlDecoded(_ s: String) -> String {
-        var out = ""
-        var i = s.startIndex
-        while i < s.endIndex {
-            if s[i] == "&", let semi = s[i...].prefix(12).firstIndex(of: ";") {
-                let entity = s[s.index(after: i)..<semi]
-                if let decoded = decode(entity) {
-                    out += decoded
-                    i = s.index(after: semi)
+    static func jsonDecoded(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == backslash, i + 1 < bytes.count {
+                let next = bytes[i + 1]
+                if next == UInt8(ascii: "u"), let v = hex4(bytes, i + 2) {
+                    var scalar = v
+                    var length = 6
+                    // A surrogate pair spells one scalar in two escapes.
+                    if (0xD800..<0xDC00).contains(v), i + 7 < bytes.count, bytes[i + 6] == backslash,
+                       bytes[i + 7] == UInt8(ascii: "u"), let low = hex4(bytes, i + 8), (0xDC00..<0xE000).contains(low) {
+                        scalar = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                        length = 12
+                    }
+                    out += Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8)
+                    i += length
+                    continue
+                }
+                if next == UInt8(ascii: "/") || next == UInt8(ascii: "\"") || next == backslash {
+                    out.append(next)
+                    i += 2
                     continue
                 }
             }
-            out.append(s[i])
-            i = s.index(after: i)
+            out.append(b)
+            i += 1
         }
         return out
     }
 
-    private static func decode(_ entity: Substring) -> String? {
-        switch entity {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos": return "'"
-        case "nbsp": return "\u{A0}"
+    static func htmlDecoded(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == ampersand, let (decoded, length) = entity(bytes, i) {
+                out += decoded
+                i += length
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The entity starting at `start` (`&amp;`, `&#39;`, `&#x27;`): its bytes and length.
+    private static func entity(_ bytes: [UInt8], _ start: Int) -> ([UInt8], Int)? {
+        var end = start + 1
+        while end < bytes.count, end - start <= 10, bytes[end] != UInt8(ascii: ";") { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ";") else { return nil }
+        let name = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
+        let length = end - start + 1
+        switch name {
+        case "amp": return ([ampersand], length)
+        case "lt": return ([UInt8(ascii: "<")], length)
+        case "gt": return ([UInt8(ascii: ">")], length)
+        case "quot": return ([UInt8(ascii: "\"")], length)
+        case "apos": return ([UInt8(ascii: "'")], length)
+        case "nbsp": return (Array("\u{A0}".utf8), length)
         default:
-            guard entity.hasPrefix("#") else { return nil }
-            let body = entity.dropFirst()
+            guard name.hasPrefix("#") else { return nil }
+            let body = name.dropFirst()
             let value = body.hasPrefix("x") || body.hasPrefix("X") ? UInt32(body.dropFirst(), radix: 16) : UInt32(body)
-            return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+            guard let scalar = value.flatMap(Unicode.Scalar.init) else { return nil }
+            return (Array(String(Character(scalar)).utf8), length)
         }
+    }
+
+    private static func hex(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): b - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    private static func hex4(_ bytes: [UInt8], _ at: Int) -> UInt32? {
+        guard at + 4 <= bytes.count else { return nil }
+        var v: UInt32 = 0
+        for k in 0..<4 {
+            guard let h = hex(bytes[at + k]) else { return nil }
+            v = v << 4 | UInt32(h)
+        }
+        return v
     }
 }

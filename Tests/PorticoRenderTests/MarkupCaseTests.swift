@@ -12,7 +12,7 @@ struct MarkupCaseTests {
     @Test("descriptions satisfy the case's checks", arguments: ["B06-description-xss", "B08-markdown-crlf", "B09-description-object"])
     func descriptionCase(_ name: String) throws {
         let markupCase = try MarkupCase(name)
-        let page = markupCase.descriptions.map(RichTextRenderer.html).joined(separator: "\n")
+        let page = markupCase.descriptions.map { RichTextRenderer.html($0) }.joined(separator: "\n")
         let text = MarkupInspection.decodeEntities(page.replacing(#/<[^>]*>/#, with: ""))
         let sources = markupCase.descriptions.map(\.text).joined(separator: "\n")
 
@@ -44,7 +44,7 @@ struct MarkupCaseTests {
     @Test("B08: every CRLF table keeps all its rows")
     func crlfTableRows() throws {
         let markupCase = try MarkupCase("B08-markdown-crlf")
-        let page = markupCase.descriptions.map(RichTextRenderer.html).joined(separator: "\n")
+        let page = markupCase.descriptions.map { RichTextRenderer.html($0) }.joined(separator: "\n")
         let tables = try elementTexts("table", in: page, raw: true)
         let rowsWithCells = { (marker: String) in
             tables.first { $0.contains(marker) }.map { $0.components(separatedBy: "<tr>").filter { $0.contains("<td") }.count }

@@ -17,6 +17,8 @@ public struct PartnerSite: Hashable, Sendable {
     public var docs: [SiteDoc]
     /// The resolved environment this partner uses, for download (secrets blank).
     public var environment: SiteEnvironment?
+    /// Other environments this audience may see, as written (secrets blank).
+    public var otherEnvironments: [SiteEnvironment]
     /// Absolute URL of the site root, for sitemap and feeds; nil when unset.
     public var baseURL: String?
     /// Files from the workspace's `assets/` copied as they are.
@@ -29,7 +31,7 @@ public struct PartnerSite: Hashable, Sendable {
     public init(folder: String, workspaceName: String, workspaceDescription: RichText? = nil,
                 audience: SitePartner? = nil, partners: [SitePartner] = [], team: [SitePerson] = [],
                 collections: [SiteCollection] = [], docs: [SiteDoc] = [], environment: SiteEnvironment? = nil,
-                baseURL: String? = nil, assets: [OutputFile] = [], themeOverrides: [String: String] = [:],
+                otherEnvironments: [SiteEnvironment] = [], baseURL: String? = nil, assets: [OutputFile] = [], themeOverrides: [String: String] = [:],
                 preview: PreviewInfo? = nil) {
         self.folder = folder
         self.workspaceName = workspaceName
@@ -40,6 +42,7 @@ public struct PartnerSite: Hashable, Sendable {
         self.collections = collections
         self.docs = docs
         self.environment = environment
+        self.otherEnvironments = otherEnvironments
         self.baseURL = baseURL
         self.assets = assets
         self.themeOverrides = themeOverrides
@@ -96,10 +99,13 @@ public struct SiteDoc: Hashable, Sendable {
 public struct SiteEnvironment: Hashable, Sendable {
     public var name: String
     public var values: [SiteVariable]
+    /// Selector path (`environments/<name>`), for preview badges.
+    public var selector: String
 
-    public init(name: String, values: [SiteVariable]) {
+    public init(name: String, values: [SiteVariable], selector: String = "") {
         self.name = name
         self.values = values
+        self.selector = selector
     }
 }
 

@@ -28,9 +28,16 @@ enum ForbiddenStrings {
                 out.append(Canary(text: value, what: "an environment value of partner \(partner.slug)"))
             }
         }
+        let rules = VisibilityRules(settings: workspace.settings)
         for env in workspace.environments {
             for v in env.values where v.isSecret {
                 out.append(Canary(text: v.value, what: "a secret value of environment \(env.name)"))
+            }
+            if !VisibilityRules.isVisible(rules.reach(of: ["environments", env.name]), to: audience) {
+                out.append(Canary(text: env.name, what: "the name of hidden environment \(env.name)"))
+                for v in env.values {
+                    out.append(Canary(text: v.value, what: "a value of hidden environment \(env.name)"))
+                }
             }
         }
         for thread in workspace.comments {

@@ -22,7 +22,7 @@ extension PageWriter {
             "requestCount": .string(CollectionStats.requestCountText(c.items)),
             "download": href(path, SitePaths.collectionDownload(c)),
             "environment": site.environment.map { e in
-                .object(["name": .string(e.name), "href": href(path, SitePaths.environmentDownload(e))])
+                .object(["name": .string(e.name), "href": href(path, environmentPath(e))])
             } ?? .null,
             "badge": badge(c.selector),
             "comments": comments(c.selector),

@@ -20,8 +20,9 @@ extension PageWriter {
             }),
             "hasDocs": .bool(!site.docs.isEmpty),
             "environment": site.environment.map { e in
-                .object(["name": .string(e.name), "href": href(path, SitePaths.environmentDownload(e))])
+                .object(["name": .string(e.name), "href": href(path, environmentPath(e))])
             } ?? .null,
+            "environments": environmentFiles.isEmpty ? .null : href(path, SitePaths.environments),
             "team": href(path, SitePaths.team),
         ]
         page(path, template: "overview", title: site.workspaceName, context: context, section: "overview")
@@ -54,6 +55,31 @@ extension PageWriter {
         page(path, template: "doc", title: doc.title, context: context, section: "docs/" + doc.slug)
     }
 
+    /// The download path of an environment.
+    func environmentPath(_ env: SiteEnvironment) -> String {
+        environmentFiles.first { $0.environment == env }?.path ?? SitePaths.environmentDownload(env)
+    }
+
+    mutating func writeEnvironments() {
+        guard !environmentFiles.isEmpty else { return }
+        let path = SitePaths.environments
+        let context: [String: MustacheValue] = [
+            "environments": .list(environmentFiles.map { env, file in
+                .object([
+                    "name": .string(env.name),
+                    "href": href(path, file),
+                    "isYours": .bool(env == site.environment && site.audience != nil),
+                    "isDefault": .bool(env == site.environment && site.audience == nil),
+                    "badge": badge(env.selector),
+                    "values": .list(env.values.map { v in
+                        .object(["key": .string(v.key), "value": .nonEmpty(v.value), "secret": .bool(v.isSecret)])
+                    }),
+                ])
+            }),
+        ]
+        page(path, template: "environments", title: "Environments", context: context, section: "environments")
+    }
+
     mutating func writeSearch() {
         let path = SitePaths.search
         let context: [String: MustacheValue] = ["index": href(path, SitePaths.searchIndex)]
@@ -74,9 +100,8 @@ extension PageWriter {
         for c in site.collections {
             files.append(OutputFile(path: SitePaths.collectionDownload(c), text: JSONSerializer.serialize(c.download)))
         }
-        if let env = site.environment {
-            files.append(OutputFile(path: SitePaths.environmentDownload(env),
-                                    text: JSONSerializer.serialize(EnvironmentJSON.json(env))))
+        for (env, path) in environmentFiles {
+            files.append(OutputFile(path: path, text: JSONSerializer.serialize(EnvironmentJSON.json(env))))
         }
     }
 }

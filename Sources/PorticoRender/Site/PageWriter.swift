@@ -9,6 +9,8 @@ struct PageWriter {
     let markup: MarkupCache
     var files: [OutputFile] = []
     let docPaths: [String: String]
+    /// Download paths of the environments, in the order the environments page lists them.
+    let environmentFiles: [(environment: SiteEnvironment, path: String)]
 
     init(site: PartnerSite, theme: Theme, markup: MarkupCache) {
         self.site = site
@@ -27,6 +29,19 @@ struct PageWriter {
             paths[doc.slug] = path
         }
         docPaths = paths
+        var files: [(SiteEnvironment, String)] = []
+        var taken = Set<String>()
+        for env in (site.environment.map { [$0] } ?? []) + site.otherEnvironments {
+            var path = SitePaths.environmentDownload(env)
+            var n = 2
+            while !taken.insert(path.lowercased()).inserted {
+                path = String(SitePaths.environmentDownload(env).dropLast(".postman_environment.json".count))
+                    + "-\(n).postman_environment.json"
+                n += 1
+            }
+            files.append((env, path))
+        }
+        environmentFiles = files
     }
 
     mutating func writeAll() {
@@ -34,12 +49,14 @@ struct PageWriter {
         writeTeam()
         for collection in site.collections { writeCollection(collection) }
         for doc in site.docs { writeDoc(doc) }
+        writeEnvironments()
         writeSearch()
         writeNotFound()
         writeDownloads()
         files += theme.assets
         files += site.assets
-        if let sitemap = SitemapWriter.sitemap(site: site, pages: files.map(\.path).filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }) {
+        // The team preview is never published, so it gets no sitemap.
+        if site.preview == nil, let sitemap = SitemapWriter.sitemap(site: site, pages: files.map(\.path).filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }) {
             files.append(OutputFile(path: "sitemap.xml", text: sitemap))
         }
     }
@@ -75,6 +92,8 @@ struct PageWriter {
             "isOverview": .bool(section == "overview"),
             "isTeam": .bool(section == "team"),
             "isSearch": .bool(section == "search"),
+            "isEnvironments": .bool(section == "environments"),
+            "environments": environmentFiles.isEmpty ? .null : href(path, SitePaths.environments),
             "collections": .list(site.collections.map { c in
                 .object(["name": .string(c.name), "href": href(path, SitePaths.collection(c)),
                          "current": .bool(section == "c/" + c.slug)])

@@ -9,6 +9,7 @@ public enum SitePaths {
     public static let search = "search.html"
     public static let searchIndex = "search-index.js"
     public static let notFound = "404.html"
+    public static let environments = "environments.html"
 
     public static func collection(_ c: SiteCollection) -> String { "c/\(c.slug)/index.html" }
     public static func item(_ slug: String, in c: SiteCollection) -> String { "c/\(c.slug)/\(slug).html" }

@@ -33,7 +33,7 @@ public struct Theme: Sendable {
     }
 
     public static let requiredTemplates = ["layout", "overview", "team", "collection", "folder", "request", "doc",
-                                           "search", "not-found"]
+                                           "search", "not-found", "environments"]
 
     /// Renders a named template; partials are the theme's other templates.
     func render(_ name: String, _ context: MustacheValue) -> String {

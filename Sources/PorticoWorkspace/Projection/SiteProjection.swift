@@ -45,10 +45,26 @@ public enum SiteProjection {
             collections: collections,
             docs: docs(workspace, rules: rules, audience: audience),
             environment: siteEnvironment(environment, partner: partner),
+            otherEnvironments: otherEnvironments(workspace, rules: rules, audience: audience),
             baseURL: settings.baseURL,
             assets: workspace.assets,
             themeOverrides: workspace.templates,
             preview: audience == .team ? PreviewProjection.info(workspace, rules: rules) : nil)
+    }
+
+    /// Every environment but the default one that the audience may see, as written:
+    /// disabled values left out, secrets blank.
+    static func otherEnvironments(_ workspace: Workspace, rules: VisibilityRules, audience: Audience) -> [SiteEnvironment] {
+        workspace.environments.filter { env in
+            env.name != workspace.settings.defaultEnvironment?.value
+                && VisibilityRules.isVisible(rules.reach(of: ["environments", env.name]), to: audience)
+        }.map { env in
+            SiteEnvironment(name: env.name,
+                            values: env.values.filter(\.enabled).map {
+                                SiteVariable(key: $0.key, value: $0.isSecret ? "" : $0.value, isSecret: $0.isSecret)
+                            },
+                            selector: SelectorPath.string(["environments", env.name]))
+        }
     }
 
     public static func folder(for audience: Audience) -> String {
@@ -82,7 +98,7 @@ public enum SiteProjection {
         }
         guard env != nil || !values.isEmpty else { return nil }
         let name = env?.name ?? partner?.name ?? "Environment"
-        return SiteEnvironment(name: name, values: values)
+        return SiteEnvironment(name: name, values: values, selector: SelectorPath.string(["environments", name]))
     }
 
     static func docs(_ workspace: Workspace, rules: VisibilityRules, audience: Audience) -> [SiteDoc] {

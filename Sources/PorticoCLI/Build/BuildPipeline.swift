@@ -7,12 +7,17 @@ import PorticoWorkspace
 /// publish stops the build for every partner, so the published sites stay exactly
 /// as they were.
 public final class BuildPipeline: @unchecked Sendable {
-    /// The last good projection per site folder: a site whose projection did not
-    /// change is neither rendered nor published again (watch mode).
-    private var lastSites: [String: PartnerSite] = [:]
+    /// The last good build per site folder (watch mode): a site whose projection did
+    /// not change is neither rendered nor published again, and unchanged pages are
+    /// reused. Only kept when `incremental`, since it holds every page in memory.
+    private var states: [String: SiteState] = [:]
+    private let incremental: Bool
     private let parseCache = ParseCache()
 
-    public init() {}
+    /// `incremental: true` (watch mode) remembers each build to speed up the next.
+    public init(incremental: Bool = false) {
+        self.incremental = incremental
+    }
 
     public func run(_ request: BuildRequest) throws -> BuildSummary {
         do {
@@ -27,11 +32,16 @@ public final class BuildPipeline: @unchecked Sendable {
         if request.kind != .checkOnly, let problem = OutputLocation.check(output: request.output, workspace: request.workspace) {
             throw DiagnosticList([problem])
         }
+        let timer = StageTimer()
+        defer { timer.report() }
         let tree = try WorkspaceScanner.scan(request.workspace)
+        timer.mark("scan")
         let workspace = try parseCache.load(tree)
+        timer.mark("load")
         let warnings = WorkspaceValidator.validate(workspace).filter { $0.severity != .error }.map(\.description)
         let audiences = try audiences(for: workspace, request: request)
         let theme = try DefaultTheme.load(overrides: workspace.templates)
+        timer.mark("theme")
         if request.kind == .checkOnly {
             // Render too, without writing: a template or leak problem is a check failure as well.
             _ = try render(workspace, audiences: audiences, theme: theme, reuse: false)
@@ -39,6 +49,7 @@ public final class BuildPipeline: @unchecked Sendable {
                                 seconds: Date().timeIntervalSince(started), warnings: warnings)
         }
         let rendered = try render(workspace, audiences: audiences, theme: theme, reuse: true)
+        timer.mark("project+render+guard")
         let problems = Publisher.validate(rendered.changed.map { ($0.folder, $0.files) })
         if !problems.isEmpty { throw DiagnosticList(problems) }
 
@@ -53,13 +64,20 @@ public final class BuildPipeline: @unchecked Sendable {
         var pages = 0
         for site in rendered.changed {
             let folder = request.kind == .preview ? request.output.lastPathComponent : site.folder
-            let report = try publisher.publish(folder, files: site.files)
-            written += report.written + report.removed
+            do {
+                let report = try publisher.publish(folder, files: site.files, knownUnchanged: site.unchanged)
+                written += report.written + report.removed
+            } catch {
+                // What is on disk no longer matches what we remember: start afresh.
+                states = [:]
+                throw DiagnosticList([.error("publishing \(folder) failed: \(error.localizedDescription)")])
+            }
         }
+        timer.mark("publish")
         for site in rendered.changed {
             files += site.files.count
             pages += site.files.filter { $0.path.hasSuffix(".html") }.count
-            lastSites[site.folder] = site.projection
+            if incremental { states[site.folder] = site.state }
         }
         if request.kind == .partnerSites {
             try publisher.finish(current: Set(audiences.map(SiteProjection.folder(for:))),
@@ -73,8 +91,10 @@ public final class BuildPipeline: @unchecked Sendable {
     /// One rendered site.
     struct RenderedSite {
         var folder: String
-        var projection: PartnerSite
         var files: [OutputFile]
+        /// Files known to have the same bytes as in the last published build.
+        var unchanged: Set<String>
+        var state: SiteState
     }
 
     private func render(_ workspace: Workspace, audiences: [Audience], theme: Theme, reuse: Bool)
@@ -82,19 +102,29 @@ public final class BuildPipeline: @unchecked Sendable {
         let renderer = SiteRenderer(theme: theme)
         let guardrail = LeakGuard(workspace: workspace)
         let results = ConcurrentResults<Result<RenderedSite?, Error>>(count: audiences.count)
-        let previous = lastSites
+        let previous = reuse ? states : [:]
         DispatchQueue.concurrentPerform(iterations: audiences.count) { i in
             let audience = audiences[i]
             let site = SiteProjection.project(workspace, for: audience)
-            if reuse, previous[site.folder] == site {
+            let last = previous[site.folder]
+            if let last, last.projection == site {
                 results.set(i, .success(nil))
                 return
             }
             results.set(i, Result {
-                let files = try renderer.render(site)
-                let leaks = guardrail.check(files, site: site, for: audience)
+                let state = SiteState()
+                state.projection = site
+                state.memo = RenderMemo()
+                let files = try renderer.render(site, previous: last?.memo, memo: state.memo ?? RenderMemo())
+                let reused = state.memo?.reusedPaths ?? []
+                let canaries = guardrail.canaries(site: site, for: audience)
+                state.canaries = canaries
+                // Reused pages were scanned when first rendered; scan them again only
+                // if what counts as a leak changed since.
+                let toScan = canaries == last?.canaries ? files.filter { !reused.contains($0.path) } : files
+                let leaks = guardrail.check(toScan, site: site, canaries: canaries)
                 if !leaks.isEmpty { throw DiagnosticList(leaks) }
-                return RenderedSite(folder: site.folder, projection: site, files: files)
+                return RenderedSite(folder: site.folder, files: files, unchanged: last == nil ? [] : reused, state: state)
             })
         }
         var changed: [RenderedSite] = []

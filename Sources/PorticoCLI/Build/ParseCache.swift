@@ -7,10 +7,11 @@ import PorticoWorkspace
 final class ParseCache: @unchecked Sendable {
     private var lastTree: SourceTree?
     private var lastWorkspace: Workspace?
+    private let files = LoadCache()
 
     func load(_ tree: SourceTree) throws -> Workspace {
         if let lastTree, let lastWorkspace, lastTree == tree { return lastWorkspace }
-        let workspace = try WorkspaceLoader.load(tree)
+        let workspace = try WorkspaceLoader.load(tree, cache: files)
         lastTree = tree
         lastWorkspace = workspace
         return workspace

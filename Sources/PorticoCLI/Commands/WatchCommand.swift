@@ -19,7 +19,7 @@ enum WatchCommand {
             throw DiagnosticList([problem])
         }
         let watcher = try FileWatcher(root: workspace, ignoring: [output])
-        let pipeline = BuildPipeline()
+        let pipeline = BuildPipeline(incremental: true)
         var server: StaticServer?
         if args.flags.contains("--serve") {
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)

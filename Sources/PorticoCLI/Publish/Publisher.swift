@@ -43,7 +43,9 @@ public struct Publisher {
         return problems
     }
 
-    public func publish(_ folder: String, files: [OutputFile]) throws -> SiteReport {
+    /// Publishes one site. `knownUnchanged` lists files the caller knows have the
+    /// bytes already published (watch mode); they are linked without being read.
+    public func publish(_ folder: String, files: [OutputFile], knownUnchanged: Set<String> = []) throws -> SiteReport {
         let fm = FileManager.default
         try fm.createDirectory(at: output, withIntermediateDirectories: true)
         let target = output.appendingPathComponent(folder)
@@ -60,6 +62,10 @@ public struct Publisher {
                     try fm.createDirectory(at: staging.appendingPathComponent(parent), withIntermediateDirectories: true)
                 }
                 let current = target.appendingPathComponent(file.path)
+                if knownUnchanged.contains(file.path), (try? fm.linkItem(at: current, to: destination)) != nil {
+                    report.unchanged += 1
+                    continue
+                }
                 if let old = fm.contents(atPath: current.path), old == file.bytes,
                    (try? fm.linkItem(at: current, to: destination)) != nil {
                     report.unchanged += 1

@@ -31,9 +31,21 @@ extension PageWriter {
         for (index, entry) in entries.enumerated() {
             let previous = index > 0 ? entries[index - 1].item : nil
             let next = index + 1 < entries.count ? entries[index + 1].item : nil
+            let collectionKey = [c.slug, c.name]
+            let trail = entry.trail.flatMap { [$0.name, $0.slug] }
+            let neighbours = [previous, next].flatMap { item in item.map { [$0.name, $0.slug] } ?? ["-"] }
             switch entry.item {
-            case .folder(let folder): writeFolder(folder, entry: entry, in: c, previous: previous, next: next)
-            case .request(let request): writeRequest(request, entry: entry, in: c, previous: previous, next: next)
+            case .folder(let folder):
+                let key = FolderPageKey(folder: folder, collection: collectionKey, trail: trail, neighbours: neighbours)
+                memoized(SitePaths.item(folder.slug, in: c), key: key) {
+                    $0.writeFolder(folder, entry: entry, in: c, previous: previous, next: next)
+                }
+            case .request(let request):
+                let key = RequestPageKey(request: request, collection: collectionKey, trail: trail,
+                                         neighbours: neighbours, environment: site.environment.map(environmentPath))
+                memoized(SitePaths.item(request.slug, in: c), key: key) {
+                    $0.writeRequest(request, entry: entry, in: c, previous: previous, next: next)
+                }
             }
         }
     }

@@ -7,7 +7,7 @@ extension PageWriter {
         let context: [String: MustacheValue] = [
             "siteName": .string(site.workspaceName),
             "audienceName": .str(site.audience?.name),
-            "description": .nonEmpty(markup.html(site.workspaceDescription)),
+            "description": .nonEmpty(markup.html(site.workspaceDescription, relativeLinks: .docs)),
             "collections": .list(site.collections.map { c in
                 .object(["name": .string(c.name), "href": href(path, SitePaths.collection(c)),
                          "requestCount": .string(CollectionStats.requestCountText(c.items)),
@@ -98,7 +98,11 @@ extension PageWriter {
 
     mutating func writeDownloads() {
         for c in site.collections {
-            files.append(OutputFile(path: SitePaths.collectionDownload(c), text: JSONSerializer.serialize(c.download)))
+            // Serialising a large collection costs more than comparing it, so an
+            // unchanged download is reused in watch mode.
+            memoized(SitePaths.collectionDownload(c), key: AnyHashable(c.download)) {
+                $0.files.append(OutputFile(path: SitePaths.collectionDownload(c), text: JSONSerializer.serialize(c.download)))
+            }
         }
         for (env, path) in environmentFiles {
             files.append(OutputFile(path: path, text: JSONSerializer.serialize(EnvironmentJSON.json(env))))

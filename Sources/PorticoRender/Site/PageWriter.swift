@@ -12,10 +12,17 @@ struct PageWriter {
     /// Download paths of the environments, in the order the environments page lists them.
     let environmentFiles: [(environment: SiteEnvironment, path: String)]
 
-    init(site: PartnerSite, theme: Theme, markup: MarkupCache) {
+    /// The previous render's pages (watch mode) and this render's, being filled.
+    let previous: RenderMemo?
+    let memo: RenderMemo
+    let chromeUnchanged: Bool
+
+    init(site: PartnerSite, theme: Theme, markup: MarkupCache, previous: RenderMemo?, memo: RenderMemo) {
         self.site = site
         self.theme = theme
         self.markup = markup
+        self.previous = previous
+        self.memo = memo
         var used = Set<String>()
         var paths: [String: String] = [:]
         for doc in site.docs {
@@ -42,6 +49,27 @@ struct PageWriter {
             files.append((env, path))
         }
         environmentFiles = files
+        let chrome = ChromeKey(
+            workspaceName: site.workspaceName, audience: site.audience?.name,
+            collections: site.collections.flatMap { [$0.name, $0.slug] },
+            docs: site.docs.flatMap { [$0.title, $0.slug] },
+            environments: files.map(\.1), preview: site.preview)
+        memo.chrome = AnyHashable(chrome)
+        chromeUnchanged = previous?.chrome == AnyHashable(chrome)
+    }
+
+    /// Writes the files `make` produces, or reuses the previous render's files for
+    /// the same path when `key` (and the chrome) are unchanged.
+    mutating func memoized(_ path: String, key: AnyHashable, _ make: (inout PageWriter) -> Void) {
+        if chromeUnchanged, let entry = previous?.entries[path], entry.key == key {
+            files += entry.files
+            memo.entries[path] = entry
+            memo.reusedPaths.formUnion(entry.files.map(\.path))
+            return
+        }
+        let start = files.count
+        make(&self)
+        memo.entries[path] = RenderMemo.Entry(key: key, files: Array(files[start...]))
     }
 
     mutating func writeAll() {

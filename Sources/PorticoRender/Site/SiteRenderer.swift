@@ -13,10 +13,16 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(_ site: PartnerSite) throws -> [OutputFile] {
+        try render(site, previous: nil, memo: RenderMemo())
+    }
+
+    /// Renders a site, reusing pages of `previous` whose inputs are unchanged;
+    /// `memo` receives this render's pages for the next call.
+    public func render(_ site: PartnerSite, previous: RenderMemo?, memo: RenderMemo) throws -> [OutputFile] {
         // The workspace's theme overrides are laid over the default theme once per
         // build by the caller (`Theme.overlay`), so a broken override is reported
         // before any site is rendered.
-        var pages = PageWriter(site: site, theme: theme, markup: markup)
+        var pages = PageWriter(site: site, theme: theme, markup: markup, previous: previous, memo: memo)
         pages.writeAll()
         return pages.files
     }

@@ -6,7 +6,8 @@ import PorticoModel
 public enum WorkspaceLoader {
     public static let settingsFile = "portico.yaml"
 
-    public static func load(_ tree: SourceTree) throws -> Workspace {
+    public static func load(_ tree: SourceTree, cache: LoadCache = LoadCache()) throws -> Workspace {
+        cache.keep(only: Set(tree.files.keys))
         var problems: [Diagnostic] = []
         func attempt<T>(_ body: () throws -> T) -> T? {
             do { return try body() } catch let list as DiagnosticList {
@@ -23,27 +24,27 @@ public enum WorkspaceLoader {
             throw DiagnosticList([.error("no portico.yaml here: is this a Portico workspace?",
                                          at: SourceLocation(path: settingsFile))])
         }
-        let settings = attempt { try WorkspaceSettingsReader.read(settingsData, path: settingsFile) }
+        let settings = attempt { try cache.value(settingsFile, settingsData) { try WorkspaceSettingsReader.read(settingsData, path: settingsFile) } }
 
         let partners = tree.files(under: "partners").compactMap { file -> PartnerFile? in
             guard file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") else {
                 problems.append(.error("partner files are named <slug>.yaml", at: SourceLocation(path: file.path)))
                 return nil
             }
-            return attempt { try PartnerFileReader.read(file.bytes, path: file.path) }
+            return attempt { try cache.value(file.path, file.bytes) { try PartnerFileReader.read(file.bytes, path: file.path) } }
         }
         let collections = tree.files(under: "collections", extension: "json").compactMap { file in
-            attempt { try PostmanReader.readCollection(file.bytes, path: file.path) }
+            attempt { try cache.value(file.path, file.bytes) { try PostmanReader.readCollection(file.bytes, path: file.path) } }
         }
         let environments = tree.files(under: "environments", extension: "json").compactMap { file in
-            attempt { try PostmanReader.readEnvironment(file.bytes, path: file.path) }
+            attempt { try cache.value(file.path, file.bytes) { try PostmanReader.readEnvironment(file.bytes, path: file.path) } }
         }
         let docs = tree.files(under: "docs", extension: "md").compactMap { file -> DocPage? in
             let slug = String(file.path.dropFirst("docs/".count).dropLast(".md".count))
-            return attempt { try DocPageReader.read(file.bytes, path: file.path, slug: slug) }
+            return attempt { try cache.value(file.path, file.bytes) { try DocPageReader.read(file.bytes, path: file.path, slug: slug) } }
         }
         let comments = tree.files(under: "comments").filter { $0.path.hasSuffix(".yaml") || $0.path.hasSuffix(".yml") }
-            .compactMap { file in attempt { try CommentThreadReader.read(file.bytes, path: file.path) } }
+            .compactMap { file in attempt { try cache.value(file.path, file.bytes) { try CommentThreadReader.read(file.bytes, path: file.path) } } }
         var templates: [String: String] = [:]
         for file in tree.files(under: "templates") {
             templates[String(file.path.dropFirst("templates/".count))] = String(decoding: file.bytes, as: UTF8.self)

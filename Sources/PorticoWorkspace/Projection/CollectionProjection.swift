@@ -19,7 +19,10 @@ struct CollectionProjection {
         let levels = [AuthProjection.Level(auth: collection.auth, ownerName: collection.name)]
         let items = project(filtered, path: path, scope: scope, authLevels: levels, slugger: &slugger)
         var downloadable = collection
-        downloadable.items = filtered
+        // A key the environment marks secret shows as {{name}} on the pages; the
+        // download must not carry a collection or folder value for it either.
+        downloadable.items = Self.markingSecret(filtered, scope.secretKeys)
+        downloadable.variables = Self.markingSecret(collection.variables, scope.secretKeys)
         let resolver = scope.resolver
         return SiteCollection(
             slug: slug,
@@ -29,6 +32,25 @@ struct CollectionProjection {
             auth: AuthProjection(resolve: { resolver.resolve($0) }).site(collection.auth ?? PostmanAuth(type: "noauth")),
             download: PostmanWriter.collectionJSON(downloadable),
             selector: SelectorPath.string(path))
+    }
+
+    private static func markingSecret(_ variables: [PostmanVariable], _ keys: Set<String>) -> [PostmanVariable] {
+        variables.map { variable in
+            guard keys.contains(variable.key) else { return variable }
+            var secret = variable
+            secret.type = "secret"
+            return secret
+        }
+    }
+
+    private static func markingSecret(_ items: [PostmanItem], _ keys: Set<String>) -> [PostmanItem] {
+        guard !keys.isEmpty else { return items }
+        return items.map { item in
+            guard case .folder(var folder) = item else { return item }
+            folder.variables = markingSecret(folder.variables, keys)
+            folder.items = markingSecret(folder.items, keys)
+            return .folder(folder)
+        }
     }
 
     private func filter(_ items: [PostmanItem], path: [String]) -> [PostmanItem] {

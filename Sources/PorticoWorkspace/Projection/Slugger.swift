@@ -55,9 +55,12 @@ public struct Slugger: Sendable {
             let isMark = p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark
             // A combining mark is kept only on a letter it follows; variation
             // selectors and joiners (as in emoji) never make a slug on their own.
-            let keep = scalar.isASCII
+            // Decided for marks before `isAlphabetic`: some marks count as alphabetic
+            // (a Devanagari vowel sign, U+0345) and would otherwise start a slug or follow a `-`.
+            let keep = isMark ? (!pendingDash && !out.isEmpty)
+                : scalar.isASCII
                 ? (("a"..."z").contains(Character(scalar)) || ("0"..."9").contains(Character(scalar)))
-                : (p.isAlphabetic || p.numericType != nil || (isMark && !pendingDash && !out.isEmpty))
+                : (p.isAlphabetic || p.numericType != nil)
             if isMark && !keep { continue }
             if keep {
                 if pendingDash && !out.isEmpty { out += "-" }

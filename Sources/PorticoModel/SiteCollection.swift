@@ -10,6 +10,9 @@ public struct SiteCollection: Hashable, Sendable {
     public var auth: SiteAuth?
     /// The filtered collection as Postman v2.1 JSON, for download.
     public var download: JSONValue
+    /// Equal for equal downloads within one run of Portico, so a renderer can reuse
+    /// a download without comparing the JSON; 0 means unknown.
+    public var downloadID: Int = 0
     /// Selector path (`collections/<name>`), for preview badges.
     public var selector: String
 

@@ -12,6 +12,7 @@ public final class BuildPipeline: @unchecked Sendable {
     /// reused. Only kept when `incremental`, since it holds every page in memory.
     private var states: [String: SiteState] = [:]
     private let incremental: Bool
+    private let projectionCache = ProjectionCache()
     private let parseCache = ParseCache()
 
     /// `incremental: true` (watch mode) remembers each build to speed up the next.
@@ -105,8 +106,11 @@ public final class BuildPipeline: @unchecked Sendable {
         let previous = reuse ? states : [:]
         DispatchQueue.concurrentPerform(iterations: audiences.count) { i in
             let audience = audiences[i]
-            let site = SiteProjection.project(workspace, for: audience)
+            let clock = SiteClock()
+            let site = SiteProjection.project(workspace, for: audience, cache: projectionCache)
+            clock.lap("project")
             let last = previous[site.folder]
+            defer { clock.report(site.folder) }
             if let last, last.projection == site {
                 results.set(i, .success(nil))
                 return
@@ -115,14 +119,18 @@ public final class BuildPipeline: @unchecked Sendable {
                 let state = SiteState()
                 state.projection = site
                 state.memo = RenderMemo()
+                clock.lap("compare")
                 let files = try renderer.render(site, previous: last?.memo, memo: state.memo ?? RenderMemo())
+                clock.lap("render")
                 let reused = state.memo?.reusedPaths ?? []
                 let canaries = guardrail.canaries(site: site, for: audience)
+                clock.lap("canaries")
                 state.canaries = canaries
                 // Reused pages were scanned when first rendered; scan them again only
                 // if what counts as a leak changed since.
                 let toScan = canaries == last?.canaries ? files.filter { !reused.contains($0.path) } : files
                 let leaks = guardrail.check(toScan, site: site, canaries: canaries)
+                clock.lap("scan \(toScan.count) files")
                 if !leaks.isEmpty { throw DiagnosticList(leaks) }
                 return RenderedSite(folder: site.folder, files: files, unchanged: last == nil ? [] : reused, state: state)
             })

@@ -20,3 +20,21 @@ final class StageTimer: @unchecked Sendable {
         FileHandle.standardError.write(Data(("timings: " + line + "\n").utf8))
     }
 }
+
+/// Per-site lap times for `PORTICO_TIMINGS=1`.
+final class SiteClock: @unchecked Sendable {
+    private var last = Date()
+    private var laps: [String] = []
+
+    func lap(_ name: String) {
+        guard StageTimer.enabled else { return }
+        let now = Date()
+        laps.append("\(name) \(String(format: "%.1f", now.timeIntervalSince(last) * 1000)) ms")
+        last = now
+    }
+
+    func report(_ site: String) {
+        guard StageTimer.enabled else { return }
+        FileHandle.standardError.write(Data(("  \(site): " + laps.joined(separator: ", ") + "\n").utf8))
+    }
+}

@@ -10,9 +10,8 @@ extension PageWriter {
         var trail: [SiteFolder]
     }
 
-    mutating func writeCollection(_ c: SiteCollection) {
+    mutating func writeCollectionPage(_ c: SiteCollection) {
         let path = SitePaths.collection(c)
-        let entries = flatten(c.items, trail: [])
         let context: [String: MustacheValue] = [
             "name": .string(c.name),
             "description": .nonEmpty(markup.html(c.description)),
@@ -28,6 +27,12 @@ extension PageWriter {
             "comments": comments(c.selector),
         ]
         page(path, template: "collection", title: c.name, context: context, section: "c/" + c.slug)
+    }
+
+    mutating func writeCollection(_ c: SiteCollection) {
+        let key = CollectionPageKey(collection: c, environment: site.environment.map(environmentPath))
+        memoized(SitePaths.collection(c), key: key) { $0.writeCollectionPage(c) }
+        let entries = flatten(c.items, trail: [])
         for (index, entry) in entries.enumerated() {
             let previous = index > 0 ? entries[index - 1].item : nil
             let next = index + 1 < entries.count ? entries[index + 1].item : nil

@@ -100,7 +100,8 @@ extension PageWriter {
         for c in site.collections {
             // Serialising a large collection costs more than comparing it, so an
             // unchanged download is reused in watch mode.
-            memoized(SitePaths.collectionDownload(c), key: AnyHashable(c.download)) {
+            let key = c.downloadID != 0 ? AnyHashable(c.downloadID) : AnyHashable(c.download)
+            memoized(SitePaths.collectionDownload(c), key: key) {
                 $0.files.append(OutputFile(path: SitePaths.collectionDownload(c), text: JSONSerializer.serialize(c.download)))
             }
         }

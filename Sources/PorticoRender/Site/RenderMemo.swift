@@ -40,10 +40,68 @@ struct RequestPageKey: Hashable {
     var environment: String?
 }
 
-/// The inputs of a folder page besides the chrome.
+/// The inputs of a folder page besides the chrome: its own fields and an outline
+/// of its children (a folder page lists them, it does not show their details).
 struct FolderPageKey: Hashable {
-    var folder: SiteFolder
+    var name: String
+    var description: RichText?
+    var auth: SiteAuth?
+    var selector: String
+    var children: [String]
     var collection: [String]
     var trail: [String]
     var neighbours: [String]
+
+    init(folder: SiteFolder, collection: [String], trail: [String], neighbours: [String]) {
+        name = folder.name
+        description = folder.description
+        auth = folder.auth
+        selector = folder.selector
+        children = Outline.of(folder.items, depth: 1)
+        self.collection = collection
+        self.trail = trail
+        self.neighbours = neighbours
+    }
+}
+
+/// The inputs of a collection page besides the chrome: its own fields and the
+/// outline of its whole tree (names, slugs, methods), not the requests' details.
+struct CollectionPageKey: Hashable {
+    var slug: String
+    var name: String
+    var description: RichText?
+    var auth: SiteAuth?
+    var selector: String
+    var outline: [String]
+    var environment: String?
+
+    init(collection c: SiteCollection, environment: String?) {
+        slug = c.slug
+        name = c.name
+        description = c.description
+        auth = c.auth
+        selector = c.selector
+        outline = Outline.of(c.items, depth: .max)
+        self.environment = environment
+    }
+}
+
+/// A flat outline of a tree: what navigation lists show of each item.
+enum Outline {
+    static func of(_ items: [SiteItem], depth: Int) -> [String] {
+        var out: [String] = []
+        func walk(_ items: [SiteItem], level: Int) {
+            for item in items {
+                switch item {
+                case .folder(let f):
+                    out += ["F\(level)", f.name, f.slug, f.selector, f.items.isEmpty ? "0" : "1"]
+                    if level < depth { walk(f.items, level: level + 1) }
+                case .request(let r):
+                    out += ["R\(level)", r.name, r.slug, r.method, r.selector]
+                }
+            }
+        }
+        walk(items, level: 1)
+        return out
+    }
 }

@@ -34,7 +34,11 @@ public enum WorkspaceLoader {
             return attempt { try cache.value(file.path, file.bytes) { try PartnerFileReader.read(file.bytes, path: file.path) } }
         }
         let collections = tree.files(under: "collections", extension: "json").compactMap { file in
-            attempt { try cache.value(file.path, file.bytes) { try PostmanReader.readCollection(file.bytes, path: file.path) } }
+            attempt { try cache.value(file.path, file.bytes) {
+                var collection = try PostmanReader.readCollection(file.bytes, path: file.path)
+                collection.sourceDigest = file.bytes.hashValue
+                return collection
+            } }
         }
         let environments = tree.files(under: "environments", extension: "json").compactMap { file in
             attempt { try cache.value(file.path, file.bytes) { try PostmanReader.readEnvironment(file.bytes, path: file.path) } }

@@ -13,6 +13,9 @@ public struct PostmanCollection: Hashable, Sendable {
     /// "2.0.0" or "2.1.0" (2.1.0 when the file names none).
     public var schemaVersion: String
     public var location: SourceLocation
+    /// A digest of the file's bytes, set by the loader: two collections read from
+    /// the same bytes have the same digest (used to reuse downloads between builds).
+    public var sourceDigest: Int = 0
 
     public init(name: String, postmanID: String? = nil, description: RichText? = nil, items: [PostmanItem],
                 auth: PostmanAuth? = nil, variables: [PostmanVariable] = [], schemaVersion: String = "2.1.0",

@@ -8,13 +8,15 @@ struct CollectionProjection {
     let audience: Audience
     let environment: PostmanEnvironment?
     let partnerValues: [(key: String, value: String)]
+    let cache: ProjectionCache
 
     func project(_ collection: PostmanCollection, slug: String) -> SiteCollection? {
         let path = ["collections", collection.name]
         guard VisibilityRules.isVisible(rules.reach(of: path), to: audience) else { return nil }
         let scope = VariableScope(collection: collection.variables, environment: environment, partnerValues: partnerValues)
         // The filtered source tree feeds both the pages and the download, so they agree.
-        let filtered = filter(collection.items, path: path)
+        var hidden: [String] = []
+        let filtered = filter(collection.items, path: path, hidden: &hidden)
         var slugger = Slugger()
         let levels = [AuthProjection.Level(auth: collection.auth, ownerName: collection.name)]
         let items = project(filtered, path: path, scope: scope, authLevels: levels, slugger: &slugger)
@@ -23,15 +25,22 @@ struct CollectionProjection {
         // download must not carry a collection or folder value for it either.
         downloadable.items = Self.markingSecret(filtered, scope.secretKeys)
         downloadable.variables = Self.markingSecret(collection.variables, scope.secretKeys)
+        let key = ProjectionCache.Key(path: collection.location.path, digest: collection.sourceDigest,
+                                      hidden: hidden + scope.secretKeys.sorted().map { "secret:" + $0 })
+        let download = collection.sourceDigest == 0
+            ? (json: PostmanWriter.collectionJSON(downloadable), id: 0)
+            : cache.download(key) { PostmanWriter.collectionJSON(downloadable) }
         let resolver = scope.resolver
-        return SiteCollection(
+        var site = SiteCollection(
             slug: slug,
             name: collection.name,
             description: collection.description.flatMap { $0.isEmpty ? nil : $0 },
             items: items,
             auth: AuthProjection(resolve: { resolver.resolve($0) }).site(collection.auth ?? PostmanAuth(type: "noauth")),
-            download: PostmanWriter.collectionJSON(downloadable),
+            download: download.json,
             selector: SelectorPath.string(path))
+        site.downloadID = download.id
+        return site
     }
 
     private static func markingSecret(_ variables: [PostmanVariable], _ keys: Set<String>) -> [PostmanVariable] {
@@ -53,12 +62,16 @@ struct CollectionProjection {
         }
     }
 
-    private func filter(_ items: [PostmanItem], path: [String]) -> [PostmanItem] {
+    /// The visible items; `hidden` collects the paths of those left out.
+    private func filter(_ items: [PostmanItem], path: [String], hidden: inout [String]) -> [PostmanItem] {
         items.compactMap { item in
             let itemPath = path + [item.name]
-            guard VisibilityRules.isVisible(rules.reach(of: itemPath), to: audience) else { return nil }
+            guard VisibilityRules.isVisible(rules.reach(of: itemPath), to: audience) else {
+                hidden.append(SelectorPath.string(itemPath))
+                return nil
+            }
             guard case .folder(var folder) = item else { return item }
-            folder.items = filter(folder.items, path: itemPath)
+            folder.items = filter(folder.items, path: itemPath, hidden: &hidden)
             return .folder(folder)
         }
     }

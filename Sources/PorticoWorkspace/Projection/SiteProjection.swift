@@ -7,7 +7,8 @@ public enum SiteProjection {
     /// The folder name of the shared site when multipartner mode is off.
     public static let sharedFolder = "partners"
 
-    public static func project(_ workspace: Workspace, for audience: Audience) -> PartnerSite {
+    public static func project(_ workspace: Workspace, for audience: Audience,
+                               cache: ProjectionCache = ProjectionCache()) -> PartnerSite {
         let settings = workspace.settings
         let rules = VisibilityRules(settings: settings)
         let partner: PartnerFile? = if case .partner(let slug) = audience { workspace.partner(slug) } else { nil }
@@ -17,7 +18,7 @@ public enum SiteProjection {
         var collectionSlugs = Slugger()
         let collections = workspace.collections.compactMap { collection -> SiteCollection? in
             let projection = CollectionProjection(rules: rules, audience: audience, environment: environment,
-                                                  partnerValues: partnerValues)
+                                                  partnerValues: partnerValues, cache: cache)
             guard VisibilityRules.isVisible(rules.reach(of: ["collections", collection.name]), to: audience) else {
                 return nil
             }

@@ -30,14 +30,26 @@ public struct Publisher {
             if let problem = SafePath.problem(site.folder) ?? (site.folder.contains("/") ? "nested site folder" : nil) {
                 problems.append(.error("site folder `\(site.folder)`: \(problem)"))
             }
-            var seen = Set<String>()
+            var seen: [String: String] = [:]
+            var folders = Set<String>()
             for file in site.files {
                 if let problem = SafePath.problem(file.path) {
                     problems.append(.error("\(site.folder)/\(file.path): \(problem); nothing was published"))
                 }
-                if !seen.insert(file.path.precomposedStringWithCanonicalMapping.lowercased()).inserted {
+                let key = file.path.precomposedStringWithCanonicalMapping.lowercased()
+                if seen[key] != nil {
                     problems.append(.error("\(site.folder)/\(file.path): two files with this name (ignoring case)"))
                 }
+                seen[key] = file.path
+                var folder = key.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+                while !folder.isEmpty {
+                    folders.insert(folder.joined(separator: "/"))
+                    folder = folder.dropLast()
+                }
+            }
+            // A name cannot be a file and a folder at once: publishing would fail halfway.
+            for (key, path) in seen.sorted(by: { $0.key < $1.key }) where folders.contains(key) {
+                problems.append(.error("\(site.folder)/\(path): both a file and a folder; nothing was published"))
             }
         }
         return problems
@@ -57,7 +69,10 @@ public struct Publisher {
             var made = Set<String>()
             for file in files {
                 let destination = staging.appendingPathComponent(file.path)
-                let parent = (file.path as NSString).deletingLastPathComponent
+                // Not NSString.deletingLastPathComponent: Foundation on Linux traps on a
+                // one-character path ("a").
+                let parent = file.path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+                    .joined(separator: "/")
                 if !parent.isEmpty && made.insert(parent).inserted {
                     try fm.createDirectory(at: staging.appendingPathComponent(parent), withIntermediateDirectories: true)
                 }

@@ -23,7 +23,7 @@ extension PageWriter {
             "headers": parameterRows(r.headers),
             "samples": .list(CodeSamples.all.map { generator in
                 .object(["id": .string(generator.id), "label": .string(generator.label),
-                         "code": .string(generator.sample(for: r))])
+                         "code": .string(generator.sample(for: Self.sampleRequest(r)))])
             }),
             "previous": neighbour(previous, from: path, in: c),
             "next": neighbour(next, from: path, in: c),
@@ -37,6 +37,20 @@ extension PageWriter {
         })
         context["hasExamples"] = .bool(!r.examples.isEmpty)
         page(path, template: "request", title: r.name, context: context, section: "c/" + c.slug)
+    }
+
+    /// The request as code samples show it. A raw body too large to show inline is
+    /// sent from the file written beside the page (`<slug>.body.txt`) instead of
+    /// being repeated in every sample, with the content type its language implies.
+    static func sampleRequest(_ r: SiteRequest) -> SiteRequest {
+        guard case .raw(let text, let language)? = r.body, text.utf8.count > inlineBodyLimit else { return r }
+        var copy = r
+        copy.body = .file(source: r.slug + ".body.txt")
+        let hasContentType = r.headers.contains { $0.enabled && $0.key.lowercased() == "content-type" }
+        if !hasContentType {
+            copy.headers.append(SiteParameter(key: "Content-Type", value: RawContentType.of(language)))
+        }
+        return copy
     }
 
     func parameterRows(_ rows: [SiteParameter]) -> MustacheValue {
@@ -127,5 +141,18 @@ enum ByteCount {
         if n >= 1_048_576 { return String(format: "%.1f MB", Double(n) / 1_048_576) }
         if n >= 1024 { return "\(n / 1024) KB" }
         return "\(n) bytes"
+    }
+}
+
+/// The content type a raw body's language implies, as Postman sends it.
+enum RawContentType {
+    static func of(_ language: String?) -> String {
+        switch language?.lowercased() {
+        case "json", "graphql": "application/json"
+        case "xml": "application/xml"
+        case "html": "text/html"
+        case "javascript": "application/javascript"
+        default: "text/plain"
+        }
     }
 }

@@ -85,8 +85,10 @@ public final class BuildPipeline: @unchecked Sendable {
                                  removeStale: request.partners.isEmpty)
             try writeLockIfNeeded(workspace, at: request.workspace)
         }
-        return BuildSummary(sites: audiences.map(SiteProjection.folder(for:)), pages: pages, files: files,
-                            written: written, seconds: Date().timeIntervalSince(started), warnings: warnings)
+        var summary = BuildSummary(sites: audiences.map(SiteProjection.folder(for:)), pages: pages, files: files,
+                                   written: written, seconds: Date().timeIntervalSince(started), warnings: warnings)
+        summary.rendered = rendered.changed.count
+        return summary
     }
 
     /// One rendered site.

@@ -27,8 +27,17 @@ public struct BuildSummary: Sendable {
     public var seconds: Double
     public var warnings: [String]
 
+    /// Sites whose projection changed and were rendered again (all of them in a
+    /// plain build; in watch mode only those an edit affected).
+    public var rendered: Int = 0
+
     public var line: String {
         let s = sites.count == 1 ? "1 site" : "\(sites.count) sites"
-        return "built \(s), \(pages) pages, \(files) files (\(written) written) in \(String(format: "%.2f", seconds)) s"
+        let time = String(format: "%.2f", seconds)
+        if rendered < sites.count {
+            let unchanged = sites.count - rendered
+            return "built \(s): \(rendered) re-rendered (\(pages) pages, \(written) files written), \(unchanged) unchanged, in \(time) s"
+        }
+        return "built \(s), \(pages) pages, \(files) files (\(written) written) in \(time) s"
     }
 }

@@ -20,6 +20,9 @@ enum Console {
             if n > 1 { err("\(n) errors; nothing was published") }
         case let d as Diagnostic: err(d.description)
         case let u as UsageError: err("portico: error: \(u.description)")
+        // Our own error types describe themselves; Foundation's localizedDescription
+        // would print "The operation could not be completed (… error 2)".
+        case let described as CustomStringConvertible: err("portico: error: \(described.description)")
         default: err("portico: error: \(error.localizedDescription)")
         }
     }

@@ -12,6 +12,9 @@ enum WatchCommand {
             return 0
         }
         try CommandChecks.allow(args, options: ["--out", "--port", "--host"], switches: ["--serve"], maxPositional: 1)
+        if !args.flags.contains("--serve"), args.value("--port") != nil || args.value("--host") != nil {
+            throw UsageError("--port and --host go with --serve (portico watch --serve --port N)")
+        }
         let workspace = CommandChecks.workspace(args)
         let output = URL(fileURLWithPath: args.value("--out") ?? "site")
         let request = BuildRequest(workspace: workspace, output: output)

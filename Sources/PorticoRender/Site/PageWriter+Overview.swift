@@ -1,3 +1,4 @@
+import Foundation
 import PorticoModel
 
 /// The overview (`index.html`), team, docs, search and not-found pages.
@@ -49,6 +50,9 @@ extension PageWriter {
         let context: [String: MustacheValue] = [
             "title": .string(doc.title),
             "body": .string(markup.html(RichText(doc.body), relativeLinks: .docs)),
+            // A page whose Markdown opens with its own heading shows that; otherwise
+            // the title (from front matter or the file name) heads the page.
+            "hasHeading": .bool(Self.opensWithHeading(doc.body)),
             "badge": badge(doc.selector),
             "comments": comments(doc.selector),
         ]
@@ -78,6 +82,11 @@ extension PageWriter {
             }),
         ]
         page(path, template: "environments", title: "Environments", context: context, section: "environments")
+    }
+
+    static func opensWithHeading(_ markdown: String) -> Bool {
+        let first = markdown.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) }
+        return first.map { $0.trimmingCharacters(in: .whitespaces).hasPrefix("# ") } ?? false
     }
 
     mutating func writeSearch() {

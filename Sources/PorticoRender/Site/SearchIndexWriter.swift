@@ -38,21 +38,26 @@ enum SearchIndexWriter {
         return "window.PORTICO_SEARCH = " + JSONSerializer.serialize(.array(entries), pretty: false) + ";\n"
     }
 
-    /// The first words of a text, without Markdown punctuation.
+    /// The first words of a text as a reader would see them: table rules, code
+    /// fences and Markdown punctuation left out, cut at a word boundary.
     static func plain(_ text: RichText?) -> String {
         guard let text else { return "" }
-        var out = ""
-        var lastSpace = true
-        for ch in text.text {
-            if out.count >= summaryLength { break }
-            if ch.isLetter || ch.isNumber || ".,;:-'()".contains(ch) {
-                out.append(ch)
-                lastSpace = false
-            } else if !lastSpace {
-                out.append(" ")
-                lastSpace = true
+        var words: [Substring] = []
+        var length = 0
+        var inFence = false
+        for line in text.text.split(whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
+            // Table separator rows and code say little in a one-line summary.
+            if inFence || trimmed.allSatisfy({ "|-: ".contains($0) }) { continue }
+            for word in line.split(whereSeparator: { $0.isWhitespace || "|*_`#>[]()".contains($0) }) {
+                let clean = word.trimmingCharacters(in: CharacterSet(charactersIn: "!<>{}\\"))
+                guard !clean.isEmpty, clean.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
+                if length + clean.count > summaryLength { return words.joined(separator: " ") + " …" }
+                words.append(Substring(clean))
+                length += clean.count + 1
             }
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        return words.joined(separator: " ")
     }
 }

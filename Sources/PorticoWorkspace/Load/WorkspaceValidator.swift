@@ -19,12 +19,14 @@ public enum WorkspaceValidator {
             }
             if !paths.contains(where: { parsed.matches($0) }) {
                 problems.append(.error("selector `\(selector.value)` matches nothing in the workspace "
-                                       + "(a typo here could publish what it meant to hide)", at: selector.location))
+                                       + "(a typo here could publish what it meant to hide)"
+                                       + SelectorHint.hint(for: parsed, in: paths), at: selector.location))
             }
         }
         func checkSlug(_ slug: Located<String>) {
             if !slugs.contains(slug.value) {
-                problems.append(.error("unknown partner `\(slug.value)`: there is no partners/\(slug.value).yaml",
+                let guess = YAMLKeySuggestion.nearest(to: slug.value, in: slugs.sorted()).map { "; did you mean `\($0)`?" } ?? ""
+                problems.append(.error("unknown partner `\(slug.value)`: there is no partners/\(slug.value).yaml" + guess,
                                        at: slug.location))
             }
         }

@@ -7,8 +7,8 @@ import PorticoWorkspace
 /// workspace (publishing would then delete or rewrite team files).
 enum OutputLocation {
     static func check(output: URL, workspace: URL) -> Diagnostic? {
-        let out = output.standardizedFileURL.resolvingSymlinksInPath().path
-        let ws = workspace.standardizedFileURL.resolvingSymlinksInPath().path
+        let out = resolved(output)
+        let ws = resolved(workspace)
         if out == ws {
             return .error("the output folder is the workspace itself; choose another with --out")
         }
@@ -19,5 +19,19 @@ enum OutputLocation {
             return .error("the output folder \(output.path) is inside the workspace's \(folder)/ folder; choose another with --out")
         }
         return nil
+    }
+
+    /// The real path of a folder that may not exist yet. `resolvingSymlinksInPath`
+    /// leaves a missing path as written, so `--out link/site`, with `link` a symbolic
+    /// link to the workspace's collections/, slipped past the checks above and the
+    /// sites landed among the team's files: resolve the deepest part that exists.
+    static func resolved(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var missing: [String] = []
+        while existing.path != "/", !FileManager.default.fileExists(atPath: existing.path) {
+            missing.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        return missing.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }.path
     }
 }

@@ -48,6 +48,16 @@ enum PreviewCommand {
         if out.path == partnerRoot || out.path.hasPrefix(partnerRoot + "/") {
             throw UsageError("the team preview must not be written inside the partner output folder site/")
         }
+        // Partner sites built with another --out are found by their manifest: the
+        // preview must not land in, or among, any folder that holds partner sites.
+        var folder = URL(fileURLWithPath: OutputLocation.resolved(out))
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Publisher.manifestName).path) {
+                throw UsageError("the team preview must not be written inside \(folder.path), which holds partner sites")
+            }
+            if folder.path == "/" { break }
+            folder = folder.deletingLastPathComponent()
+        }
         let summary = try BuildPipeline().run(BuildRequest(workspace: CommandChecks.workspace(args), output: out, kind: .preview))
         summary.warnings.forEach(Console.err)
         Console.out("team preview: \(summary.pages) pages → \(out.path)/index.html (internal: do not publish)")

@@ -2,18 +2,27 @@
 /// time in proportion to the site's size, not size × number of forbidden strings.
 /// Every position's first four bytes are looked up in a bit set of the patterns'
 /// four-byte prefixes; only a hit is checked against the patterns themselves.
+///
+/// A pattern may ignore ASCII letter case (`GLOBEX` is Globex). The prefixes are
+/// taken with ASCII letters lowercased, so one pass serves both kinds of pattern: a
+/// case-sensitive candidate is then compared byte for byte, a case-insensitive one
+/// with the text's letters lowercased on the fly (no lowercased copy of the text).
 struct CanaryMatcher: Sendable {
     let patterns: [[UInt8]]
+    private let folded: [[UInt8]]
+    private let ignoresCase: [Bool]
     private var bits: [UInt64]
     private var byPrefix: [UInt32: [Int]]
     private static let bitCount = 1 << 22
 
     /// Patterns must be at least four bytes long; shorter ones are ignored.
-    init(_ strings: [String]) {
+    init(_ strings: [String], ignoringCase: [Bool]? = nil) {
         patterns = strings.map { Array($0.utf8) }
+        folded = patterns.map { $0.map(Self.fold) }
+        ignoresCase = ignoringCase ?? Array(repeating: false, count: strings.count)
         bits = Array(repeating: 0, count: Self.bitCount / 64)
         byPrefix = [:]
-        for (index, pattern) in patterns.enumerated() where pattern.count >= 4 {
+        for (index, pattern) in folded.enumerated() where pattern.count >= 4 {
             let prefix = Self.word(pattern, 0)
             byPrefix[prefix, default: []].append(index)
             let h = Self.hash(prefix)
@@ -27,16 +36,21 @@ struct CanaryMatcher: Sendable {
         guard text.count >= 4, !byPrefix.isEmpty else { return found }
         text.withUnsafeBufferPointer { buffer in
             let n = buffer.count
+            // The lowercased four bytes at i, rolled forward one byte per step.
+            var prefix = UInt32(Self.fold(buffer[0])) << 8 | UInt32(Self.fold(buffer[1])) << 16
+                | UInt32(Self.fold(buffer[2])) << 24
             var i = 0
             while i + 4 <= n {
-                let prefix = UInt32(buffer[i]) | UInt32(buffer[i + 1]) << 8 | UInt32(buffer[i + 2]) << 16
-                    | UInt32(buffer[i + 3]) << 24
+                prefix = prefix >> 8 | UInt32(Self.fold(buffer[i + 3])) << 24
                 let h = Self.hash(prefix)
                 if bits[h >> 6] & (1 << UInt64(h & 63)) != 0, let candidates = byPrefix[prefix] {
-                    for c in candidates where !found.contains(c) {
-                        let p = patterns[c]
-                        if i + p.count <= n && (4..<p.count).allSatisfy({ buffer[i + $0] == p[$0] }) {
-                            found.insert(c)
+                    for c in candidates where !found.contains(c) && i + patterns[c].count <= n {
+                        if ignoresCase[c] {
+                            let p = folded[c]
+                            if (4..<p.count).allSatisfy({ Self.fold(buffer[i + $0]) == p[$0] }) { found.insert(c) }
+                        } else {
+                            let p = patterns[c]
+                            if (0..<p.count).allSatisfy({ buffer[i + $0] == p[$0] }) { found.insert(c) }
                         }
                     }
                 }
@@ -44,6 +58,12 @@ struct CanaryMatcher: Sendable {
             }
         }
         return found
+    }
+
+    /// An ASCII capital letter lowercased; any other byte as it is (UTF-8 sequences untouched).
+    @inline(__always)
+    static func fold(_ b: UInt8) -> UInt8 {
+        b &- 0x41 < 26 ? b | 0x20 : b
     }
 
     private static func word(_ p: [UInt8], _ i: Int) -> UInt32 {

@@ -8,24 +8,41 @@ import PorticoWorkspace
 /// entities, percent-encoding, JSON `\u` escapes). Any hit fails the build.
 ///
 /// The rule against false alarms: a forbidden string shorter than four characters
-/// is not searched for, and neither is one that the audience's own projected site
-/// legitimately contains (say, a request named like an internal folder).
+/// is not searched for, and neither is one that the audience may legitimately see
+/// elsewhere (say, a request named like an internal folder, or a folder named like
+/// the theme's "Overview"). What the audience may see is worked out from the
+/// workspace and the visibility rules (`AllowedText`), not from the projected site,
+/// so a projection fault cannot excuse itself. Emails and secret values are never
+/// excused (`Canary.strong`).
 struct LeakGuard: Sendable {
     let workspace: Workspace
+    let allowedText: AllowedText
 
     init(workspace: Workspace) {
         self.workspace = workspace
+        allowedText = AllowedText(workspace)
     }
 
     func check(_ files: [OutputFile], site: PartnerSite, for audience: Audience) -> [Diagnostic] {
+        check(files, site: site, canaries: canaries(site: site, for: audience))
+    }
+
+    /// What one audience's site is searched for: the forbidden strings after the
+    /// false-alarm rule. Depends on the workspace and the audience only (`site` names
+    /// the folder), so it stays the same between builds while they do.
+    func canaries(site: PartnerSite, for audience: Audience) -> [ForbiddenStrings.Canary] {
         guard audience != .team else { return [] }
-        var canaries = ForbiddenStrings.list(workspace, for: audience)
+        let canaries = ForbiddenStrings.list(workspace, for: audience)
         guard !canaries.isEmpty else { return [] }
         // Drop what the audience may legitimately see: one pass over its own text.
-        let allowedHits = CanaryMatcher(canaries.map(\.text)).matches(in: Array(AllowedText.of(site).utf8))
-        canaries = canaries.enumerated().filter { !allowedHits.contains($0.offset) }.map(\.element)
+        let allowed = Array((allowedText.text(for: audience) + "\u{1F}" + Self.defaultThemeText).utf8)
+        let allowedHits = Self.matcher(canaries).matches(in: allowed)
+        return canaries.enumerated().filter { !allowedHits.contains($0.offset) || $0.element.strong }.map(\.element)
+    }
+
+    func check(_ files: [OutputFile], site: PartnerSite, canaries: [ForbiddenStrings.Canary]) -> [Diagnostic] {
         guard !canaries.isEmpty else { return [] }
-        let matcher = CanaryMatcher(canaries.map(\.text))
+        let matcher = Self.matcher(canaries)
         var problems: [Diagnostic] = []
         for file in files {
             var hits = Set<Int>()
@@ -43,5 +60,18 @@ struct LeakGuard: Sendable {
             if problems.count >= 20 { break }
         }
         return problems
+    }
+
+    /// The default theme's own words ("Overview", "Team", "Download this collection"):
+    /// they are Portico's, not the workspace's, so an internal folder named `Overview`
+    /// is no leak on every page. Workspace overrides in `templates/` are not included:
+    /// literal text the team writes into a template reaches every site unfiltered.
+    static let defaultThemeText: String = {
+        guard let dir = DefaultTheme.directory() else { return "" }
+        return DefaultTheme.files(in: dir).sorted { $0.key < $1.key }.map(\.value).joined(separator: "\u{1F}")
+    }()
+
+    static func matcher(_ canaries: [ForbiddenStrings.Canary]) -> CanaryMatcher {
+        CanaryMatcher(canaries.map(\.text), ignoringCase: canaries.map(\.ignoresCase))
     }
 }

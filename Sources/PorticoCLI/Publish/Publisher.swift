@@ -1,5 +1,6 @@
 import Foundation
 import PorticoModel
+import PorticoRender
 
 /// Writes built sites to the output folder. Each site is assembled in a staging
 /// folder beside its final place and swapped in whole. Files whose bytes did not
@@ -61,6 +62,15 @@ public struct Publisher {
         let fm = FileManager.default
         try fm.createDirectory(at: output, withIntermediateDirectories: true)
         let target = output.appendingPathComponent(folder)
+        // The swap below replaces the whole folder: never do that to one Portico did
+        // not publish (`preview --out .` emptied the current folder; `build --out ~`
+        // with a partner `bin` would take ~/bin), nor put the preview over a partner site.
+        let isPreview = files.contains { $0.path == SitePaths.previewMarker }
+        if let problem = replacementProblem(target, folder: folder, isPreview: isPreview) {
+            throw Refusal(errorDescription: problem)
+        }
+        // Recorded before the swap, so a build killed right after it still owns the folder.
+        if !isPreview { try record(folder) }
         let staging = output.appendingPathComponent(".portico-staging-\(folder)-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -103,6 +113,47 @@ public struct Publisher {
             throw error
         }
         return report
+    }
+
+    /// A folder the publisher will not replace, said in words (the caller prints
+    /// `localizedDescription`).
+    struct Refusal: LocalizedError {
+        var errorDescription: String?
+    }
+
+    /// Why `target` must not be replaced, or nil: it is absent, empty, a site this
+    /// output's manifest lists, or (for the preview) an earlier preview.
+    func replacementProblem(_ target: URL, folder: String, isPreview: Bool) -> String? {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: target.path, isDirectory: &isFolder) else { return nil }
+        guard isFolder.boolValue else { return "\(target.path) is a file, not a folder Portico published" }
+        let entries = (try? fm.contentsOfDirectory(atPath: target.path)) ?? []
+        if entries.isEmpty { return nil }
+        let holdsPreview = entries.contains(SitePaths.previewMarker)
+        if isPreview {
+            return holdsPreview ? nil : "\(target.path) already exists and is not a Portico team preview; the preview "
+                + "replaces its folder whole, so choose a new or empty folder with --out"
+        }
+        if holdsPreview {
+            return "\(target.path) holds the team preview; a partner site must never be published there"
+        }
+        if knownSites().contains(folder) { return nil }
+        return "\(target.path) already exists and was not published by Portico (it is not listed in "
+            + "\(Self.manifestName)); a site replaces its folder whole, so move it away or choose another --out"
+    }
+
+    /// The site folders this output's manifest lists.
+    func knownSites() -> Set<String> {
+        let manifest = output.appendingPathComponent(Self.manifestName)
+        return Set((try? String(contentsOf: manifest, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? [])
+    }
+
+    private func record(_ folder: String) throws {
+        var known = knownSites()
+        guard known.insert(folder).inserted else { return }
+        try (known.sorted().joined(separator: "\n") + "\n")
+            .write(to: output.appendingPathComponent(Self.manifestName), atomically: true, encoding: .utf8)
     }
 
     /// Removes sites this tool published earlier that are not in `current`, and

@@ -83,6 +83,10 @@ struct PageWriter {
         writeDownloads()
         files += theme.assets
         files += site.assets
+        if site.preview != nil {
+            files.append(OutputFile(path: SitePaths.previewMarker,
+                                    text: "Portico team preview: internal content and comments. Never publish this folder.\n"))
+        }
         // The team preview is never published, so it gets no sitemap.
         if site.preview == nil, let sitemap = SitemapWriter.sitemap(site: site, pages: files.map(\.path).filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }) {
             files.append(OutputFile(path: "sitemap.xml", text: sitemap))

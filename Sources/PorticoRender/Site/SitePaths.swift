@@ -10,6 +10,9 @@ public enum SitePaths {
     public static let searchIndex = "search-index.js"
     public static let notFound = "404.html"
     public static let environments = "environments.html"
+    /// Written into the team preview only: marks its folder as a preview, so the
+    /// publisher never puts a partner site there, nor the preview over anything else.
+    public static let previewMarker = ".portico-preview"
 
     public static func collection(_ c: SiteCollection) -> String { "c/\(c.slug)/index.html" }
     public static func item(_ slug: String, in c: SiteCollection) -> String { "c/\(c.slug)/\(slug).html" }

@@ -86,6 +86,27 @@ struct IsolationRefusalTests {
         #expect(IsolationTree.entries(under: workspace.folder) == before, "something was written")
     }
 
+    @Test("a folder Portico did not publish stops the build before any site is replaced")
+    func foreignFolderRefusedUpFront() async throws {
+        let (workspace, _) = try await Self.built("iso-foreign")
+        defer { workspace.discard() }
+        // A new partner whose folder name is taken by someone else's files, and an
+        // edit every partner sees: without the up-front check, alpha and beta would be
+        // republished before gamma's refusal.
+        try FileManager.default.createDirectory(at: workspace.out.appendingPathComponent("gamma"),
+                                                withIntermediateDirectories: true)
+        try Data("not ours\n".utf8).write(to: workspace.out.appendingPathComponent("gamma/notes.txt"))
+        let before = try DirectorySnapshot(workspace.out)
+        try workspace.write("partners/gamma.yaml", "name: Partner Gamma\n")
+        try workspace.write("collections/orders.json",
+                            WorkspaceFiles.ordersCollection.replacingOccurrences(of: "Orders API", with: "Orders API v2"))
+
+        let result = try await workspace.build()
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("gamma") && result.stderr.contains("not published by Portico"), "\(result)")
+        #expect(try DirectorySnapshot(workspace.out) == before, "a site was replaced before the refusal")
+    }
+
     // MARK: - Strictness: a typo must not publish what it meant to hide
 
     struct Typo: Sendable, CustomTestStringConvertible {

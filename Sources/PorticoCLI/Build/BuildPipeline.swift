@@ -60,6 +60,15 @@ public final class BuildPipeline: @unchecked Sendable {
         } else {
             publisher = Publisher(output: request.output)
         }
+        // Every folder the build would replace is checked before the first swap, so a
+        // refusal (a folder Portico did not publish) leaves every site as it was.
+        let refusals = rendered.changed.compactMap { site -> Diagnostic? in
+            let folder = request.kind == .preview ? request.output.lastPathComponent : site.folder
+            let isPreview = site.files.contains { $0.path == SitePaths.previewMarker }
+            return publisher.replacementProblem(publisher.output.appendingPathComponent(folder), folder: folder,
+                                                isPreview: isPreview).map { .error($0 + "; nothing was published") }
+        }
+        if !refusals.isEmpty { throw DiagnosticList(refusals) }
         var written = 0
         var files = 0
         var pages = 0

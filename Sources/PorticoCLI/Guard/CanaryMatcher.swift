@@ -7,19 +7,26 @@
 /// taken with ASCII letters lowercased, so one pass serves both kinds of pattern: a
 /// case-sensitive candidate is then compared byte for byte, a case-insensitive one
 /// with the text's letters lowercased on the fly (no lowercased copy of the text).
+///
+/// A pattern may also be matched as a whole word only: `Beta` is then found in
+/// "Beta programme" but not in "Betamax" or "alphabeta". A letter, a digit or any
+/// non-ASCII byte (part of a letter such as `é`) next to the match makes it part of a
+/// longer word.
 struct CanaryMatcher: Sendable {
     let patterns: [[UInt8]]
     private let folded: [[UInt8]]
     private let ignoresCase: [Bool]
+    private let wholeWord: [Bool]
     private var bits: [UInt64]
     private var byPrefix: [UInt32: [Int]]
     private static let bitCount = 1 << 22
 
     /// Patterns must be at least four bytes long; shorter ones are ignored.
-    init(_ strings: [String], ignoringCase: [Bool]? = nil) {
+    init(_ strings: [String], ignoringCase: [Bool]? = nil, wholeWords: [Bool]? = nil) {
         patterns = strings.map { Array($0.utf8) }
         folded = patterns.map { $0.map(Self.fold) }
         ignoresCase = ignoringCase ?? Array(repeating: false, count: strings.count)
+        wholeWord = wholeWords ?? Array(repeating: false, count: strings.count)
         bits = Array(repeating: 0, count: Self.bitCount / 64)
         byPrefix = [:]
         for (index, pattern) in folded.enumerated() where pattern.count >= 4 {
@@ -45,6 +52,10 @@ struct CanaryMatcher: Sendable {
                 let h = Self.hash(prefix)
                 if bits[h >> 6] & (1 << UInt64(h & 63)) != 0, let candidates = byPrefix[prefix] {
                     for c in candidates where !found.contains(c) && i + patterns[c].count <= n {
+                        if wholeWord[c] && !Self.isBoundary(buffer, before: i, after: i + patterns[c].count,
+                                                             pattern: patterns[c]) {
+                            continue
+                        }
                         if ignoresCase[c] {
                             let p = folded[c]
                             if (4..<p.count).allSatisfy({ Self.fold(buffer[i + $0]) == p[$0] }) { found.insert(c) }
@@ -58,6 +69,22 @@ struct CanaryMatcher: Sendable {
             }
         }
         return found
+    }
+
+    /// Whether the match at `start..<end` stands alone: no word character glued to
+    /// either end (checked only where the pattern itself ends in a word character).
+    @inline(__always)
+    private static func isBoundary(_ text: UnsafeBufferPointer<UInt8>, before start: Int, after end: Int,
+                                   pattern: [UInt8]) -> Bool {
+        if let first = pattern.first, isWordByte(first), start > 0, isWordByte(text[start - 1]) { return false }
+        if let last = pattern.last, isWordByte(last), end < text.count, isWordByte(text[end]) { return false }
+        return true
+    }
+
+    /// An ASCII letter or digit, or any byte of a non-ASCII character.
+    @inline(__always)
+    static func isWordByte(_ b: UInt8) -> Bool {
+        b >= 0x80 || (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
     }
 
     /// An ASCII capital letter lowercased; any other byte as it is (UTF-8 sequences untouched).

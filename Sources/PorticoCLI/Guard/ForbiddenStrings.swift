@@ -3,56 +3,99 @@ import PorticoModel
 import PorticoWorkspace
 
 /// What one audience must never see, as strings to search for, with what each is.
-/// Strings shorter than `minimumLength` are skipped (a partner named "A" cannot be
-/// searched for without matching every page), and so is any string the audience
-/// may legitimately see elsewhere (a request named like an internal folder).
+///
+/// The rule against false alarms, in full:
+/// - strings shorter than `minimumLength` are not searched for (a partner named "A"
+///   would match every page);
+/// - names (partner names, member names, slugs, hidden items' names) match as whole
+///   words only: the slug `beta` is not found in "alphabet";
+/// - a string that could be an ordinary coincidence, one word of letters or a
+///   value without any letter (a port, a version), is excused where the audience
+///   legitimately sees it in the workspace's own text (an internal folder `Refunds`
+///   beside a visible request `Refunds`; a partner `Square` beside "square brackets");
+/// - anything else, a multi-word name, an identifier, a URL, an email, a key, is never
+///   a coincidence (`Canary.strong`): another partner's "Globex Corporation" in a shared
+///   description stops the build as surely as a pasted secret;
+/// - a string equal to something the audience owns or is shown as data (its own name,
+///   members and values, a visible environment's values, the team) is no leak at all.
 enum ForbiddenStrings {
     static let minimumLength = 4
 
     struct Canary: Hashable {
         var text: String
         var what: String
-        /// Searched for even where the audience's own visible text holds it. An email
-        /// address or a secret value is never a coincidence: a team email pasted into
-        /// a visible description, or a live key in a saved example, is a leak.
+        /// Searched for even where the audience's own visible text holds it.
         var strong = false
         /// Matched ignoring ASCII letter case: a name or an email written `GLOBEX` or
         /// `Hank@Globex.example` (a template, an asset, a file name) names the same partner.
         var ignoresCase = false
+        /// Matched only where no letter or digit is glued to it (names, not values).
+        var wholeWord = false
+        /// Whether an error message may quote the text. A secret or an environment value
+        /// is named by its key instead: build logs are read by more people than the secret.
+        var quotable = true
+        /// A secret value: not excused even by an equal value shown elsewhere.
+        var isSecret = false
+
+        /// How an error message names what leaked.
+        var described: String {
+            guard quotable else { return what + " (value not shown)" }
+            let short = text.count > 60 ? String(text.prefix(57)) + "..." : text
+            return what + " (`" + short.replacingOccurrences(of: "\n", with: " ") + "`)"
+        }
+    }
+
+    /// Whether a string could turn up by coincidence: one word of letters only, or no
+    /// letter at all (a number, a version, a date).
+    static func couldBeCoincidence(_ text: String) -> Bool {
+        text.allSatisfy(\.isLetter) || !text.contains(where: \.isLetter)
+    }
+
+    /// A name: whole words, any letter case, strong unless it could be a coincidence.
+    static func name(_ text: String, _ what: String) -> Canary {
+        Canary(text: text, what: what, strong: !couldBeCoincidence(text), ignoresCase: true, wholeWord: true)
+    }
+
+    /// A value (environment, variable): exact, named by its key, strong unless it could be a coincidence.
+    static func value(_ text: String, _ what: String) -> Canary {
+        Canary(text: text, what: what, strong: !couldBeCoincidence(text), wholeWord: couldBeCoincidence(text),
+               quotable: false)
     }
 
     static func list(_ workspace: Workspace, for audience: Audience) -> [Canary] {
         var out: [Canary] = []
         let slug: String? = if case .partner(let s) = audience { s } else { nil }
         for partner in workspace.partners where partner.slug != slug && slug != nil {
-            out.append(Canary(text: partner.name, what: "the name of partner \(partner.slug)", ignoresCase: true))
-            out.append(Canary(text: partner.slug, what: "another partner's slug", ignoresCase: true))
+            out.append(name(partner.name, "the name of partner \(partner.slug)"))
+            out.append(name(partner.slug, "the slug of partner \(partner.slug)"))
             for m in partner.members {
-                out.append(Canary(text: m.name, what: "a member of partner \(partner.slug)", ignoresCase: true))
+                out.append(name(m.name, "a member of partner \(partner.slug)"))
                 if let e = m.email {
                     out.append(Canary(text: e, what: "an email of partner \(partner.slug)", strong: true, ignoresCase: true))
                 }
             }
-            for (_, value) in partner.environmentPairs {
-                out.append(Canary(text: value, what: "an environment value of partner \(partner.slug)"))
+            for (key, v) in partner.environmentPairs {
+                out.append(value(v, "the environment value `\(key)` of partner \(partner.slug)"))
             }
         }
         let rules = VisibilityRules(settings: workspace.settings)
         for env in workspace.environments {
             for v in env.values where v.isSecret {
-                out.append(Canary(text: v.value, what: "a secret value of environment \(env.name)", strong: true))
+                out.append(Canary(text: v.value, what: "the secret `\(v.key)` of environment \(env.name)", strong: true,
+                                  quotable: false, isSecret: true))
             }
             if !VisibilityRules.isVisible(rules.reach(of: ["environments", env.name]), to: audience) {
-                out.append(Canary(text: env.name, what: "the name of hidden environment \(env.name)"))
+                out.append(Canary(text: env.name, what: "the name of hidden environment \(env.name)", wholeWord: true))
                 for v in env.values {
-                    out.append(Canary(text: v.value, what: "a value of hidden environment \(env.name)"))
+                    out.append(value(v.value, "the value `\(v.key)` of hidden environment \(env.name)"))
                 }
             }
         }
         // Collection and folder variables of type `secret` stay `{{name}}` like environment secrets.
         for collection in workspace.collections {
-            for v in secretVariables(collection) {
-                out.append(Canary(text: v, what: "a secret variable of collection \(collection.name)", strong: true))
+            for (key, v) in secretVariables(collection) {
+                out.append(Canary(text: v, what: "the secret variable `\(key)` of collection \(collection.name)",
+                                  strong: true, quotable: false, isSecret: true))
             }
         }
         for thread in workspace.comments {
@@ -70,35 +113,53 @@ enum ForbiddenStrings {
         } else {
             out += hiddenItems(workspace, for: audience)
         }
-        // The audience's own name, members and environment values are its own, even when
-        // another partner or a hidden environment happens to share one (a consultant in
-        // two partners, an overlay repeating a staging URL).
-        let own = Set(AllowedText.partners(workspace, for: audience).flatMap { p in
-            [p.name, p.slug] + p.members.flatMap { [$0.name, $0.email ?? ""] } + p.environmentPairs.map(\.value)
-        }.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        let own = ownData(workspace, for: audience)
         var kept: [Canary] = []
         var index: [String: Int] = [:]
         for canary in out {
             let t = canary.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard t.count >= minimumLength, t.utf8.count >= 4, !own.contains(t) else { continue }
+            guard t.count >= minimumLength, t.utf8.count >= 4 else { continue }
+            // A secret is never excused, not even by an equal value shown elsewhere.
+            if own.contains(t) && !canary.isSecret { continue }
             if let i = index[t] {
                 // The same text forbidden twice (a team email that is also a comment author): keep the strictest.
                 kept[i].strong = kept[i].strong || canary.strong
                 kept[i].ignoresCase = kept[i].ignoresCase || canary.ignoresCase
+                kept[i].wholeWord = kept[i].wholeWord && canary.wholeWord
+                kept[i].quotable = kept[i].quotable && canary.quotable
+                kept[i].isSecret = kept[i].isSecret || canary.isSecret
                 continue
             }
             index[t] = kept.count
-            kept.append(Canary(text: t, what: canary.what, strong: canary.strong, ignoresCase: canary.ignoresCase))
+            var trimmed = canary
+            trimmed.text = t
+            kept.append(trimmed)
         }
         return kept
     }
 
-    /// Values of the `secret` variables of a collection and all its folders.
-    static func secretVariables(_ collection: PostmanCollection) -> [String] {
-        var out = collection.variables.filter { $0.type == "secret" }.map(\.value)
+    /// Text the audience owns or is shown as data, so equal to it is no leak: its own
+    /// name, members and values (a consultant in two partners, an overlay repeating a
+    /// staging URL), the values of the environments it sees, the workspace and the team.
+    static func ownData(_ workspace: Workspace, for audience: Audience) -> Set<String> {
+        var own: [String] = [workspace.settings.name] + workspace.settings.team.map(\.name)
+        for p in AllowedText.partners(workspace, for: audience) {
+            own += [p.name, p.slug] + p.members.flatMap { [$0.name, $0.email ?? ""] } + p.environmentPairs.map(\.value)
+        }
+        let rules = VisibilityRules(settings: workspace.settings)
+        for env in workspace.environments where VisibilityRules.isVisible(rules.reach(of: ["environments", env.name]),
+                                                                           to: audience) {
+            own += env.values.filter { !$0.isSecret }.map(\.value)
+        }
+        return Set(own.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+    }
+
+    /// Keys and values of the `secret` variables of a collection and all its folders.
+    static func secretVariables(_ collection: PostmanCollection) -> [(key: String, value: String)] {
+        var out = collection.variables.filter { $0.type == "secret" }.map { ($0.key, $0.value) }
         func walk(_ items: [PostmanItem]) {
             for case .folder(let f) in items {
-                out += f.variables.filter { $0.type == "secret" }.map(\.value)
+                out += f.variables.filter { $0.type == "secret" }.map { ($0.key, $0.value) }
                 walk(f.items)
             }
         }
@@ -114,7 +175,7 @@ enum ForbiddenStrings {
             for item in items {
                 let p = path + [item.name]
                 if !VisibilityRules.isVisible(rules.reach(of: p), to: audience) {
-                    out.append(Canary(text: item.name, what: "the name of hidden item \(p.joined(separator: "/"))"))
+                    out.append(Canary(text: item.name, what: "the name of hidden item \(p.joined(separator: "/"))", wholeWord: true))
                 }
                 if case .folder(let f) = item { walk(f.items, path: p) }
             }
@@ -122,7 +183,7 @@ enum ForbiddenStrings {
         for c in workspace.collections {
             let p = ["collections", c.name]
             if !VisibilityRules.isVisible(rules.reach(of: p), to: audience) {
-                out.append(Canary(text: c.name, what: "the name of hidden collection \(c.name)"))
+                out.append(Canary(text: c.name, what: "the name of hidden collection \(c.name)", wholeWord: true))
             }
             walk(c.items, path: p)
         }
@@ -130,7 +191,7 @@ enum ForbiddenStrings {
             let p = ["docs"] + page.slug.split(separator: "/").map(String.init)
             let reach = rules.reach(of: p, isInternal: page.isInternal, partners: page.partners.map { Set($0.map(\.value)) })
             if !VisibilityRules.isVisible(reach, to: audience) {
-                out.append(Canary(text: page.title, what: "the title of hidden page docs/\(page.slug)"))
+                out.append(Canary(text: page.title, what: "the title of hidden page docs/\(page.slug)", wholeWord: true))
             }
         }
         return out

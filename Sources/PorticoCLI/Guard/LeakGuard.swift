@@ -7,13 +7,14 @@ import PorticoWorkspace
 /// items, secrets, comments, hidden team emails), also in decoded forms (HTML
 /// entities, percent-encoding, JSON `\u` escapes). Any hit fails the build.
 ///
-/// The rule against false alarms: a forbidden string shorter than four characters
-/// is not searched for, and neither is one that the audience may legitimately see
-/// elsewhere (say, a request named like an internal folder, or a folder named like
-/// the theme's "Overview"). What the audience may see is worked out from the
-/// workspace and the visibility rules (`AllowedText`), not from the projected site,
-/// so a projection fault cannot excuse itself. Emails and secret values are never
-/// excused (`Canary.strong`).
+/// The rule against false alarms is `ForbiddenStrings`'s: short strings are skipped,
+/// names match whole words, and a string that could be a coincidence (one word, a
+/// number) is excused where the audience legitimately sees it (say, a request named
+/// like an internal folder, or a folder named like the theme's "Overview"). What the
+/// audience may see is worked out from the workspace and the visibility rules
+/// (`AllowedText`), not from the projected site, so a projection fault cannot excuse
+/// itself. Multi-word names, identifiers, emails and secret values are never excused
+/// by free text (`Canary.strong`).
 struct LeakGuard: Sendable {
     let workspace: Workspace
     let allowedText: AllowedText
@@ -53,11 +54,13 @@ struct LeakGuard: Sendable {
             }
             hits.formUnion(matcher.matches(in: Array((file.path + "\n" + TextVariants.percentDecoded(file.path)).utf8)))
             for hit in hits.sorted() {
-                let canary = canaries[hit]
-                problems.append(.error("leak guard: \(site.folder)/\(file.path) contains \(canary.what) "
-                                       + "(`\(canary.text)`); nothing was published"))
+                problems.append(.error("leak guard: \(site.folder)/\(file.path) contains \(canaries[hit].described)"))
             }
             if problems.count >= 20 { break }
+        }
+        if !problems.isEmpty {
+            problems.append(.error("leak guard: \(site.folder) must not show what is listed above; nothing was "
+                                   + "published (see \"What partners can and cannot see\" in the README)"))
         }
         return problems
     }
@@ -72,6 +75,7 @@ struct LeakGuard: Sendable {
     }()
 
     static func matcher(_ canaries: [ForbiddenStrings.Canary]) -> CanaryMatcher {
-        CanaryMatcher(canaries.map(\.text), ignoringCase: canaries.map(\.ignoresCase))
+        CanaryMatcher(canaries.map(\.text), ignoringCase: canaries.map(\.ignoresCase),
+                      wholeWords: canaries.map(\.wholeWord))
     }
 }

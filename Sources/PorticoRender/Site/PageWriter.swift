@@ -9,6 +9,8 @@ struct PageWriter {
     let markup: MarkupCache
     var files: [OutputFile] = []
     let docPaths: [String: String]
+    /// The same paths, as docs links in authored text may reach them.
+    let docTargets: DocTargets
     /// Download paths of the environments, in the order the environments page lists them.
     let environmentFiles: [(environment: SiteEnvironment, path: String)]
 
@@ -36,6 +38,7 @@ struct PageWriter {
             paths[doc.slug] = path
         }
         docPaths = paths
+        docTargets = DocTargets(paths)
         var files: [(SiteEnvironment, String)] = []
         var taken = Set<String>()
         for env in (site.environment.map { [$0] } ?? []) + site.otherEnvironments {

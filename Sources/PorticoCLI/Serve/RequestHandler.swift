@@ -1,4 +1,5 @@
 import Foundation
+import PorticoRender
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,14 +30,14 @@ final class RequestHandler: Sendable {
         }
         switch resolver.lookup(rawPath: rawPath) {
         case .file(let path):
-            guard let body = Self.readRegularFile(path) else { return notFound() }
+            guard let body = Self.readRegularFile(path) else { return notFound(rawPath) }
             return page(status: 200, path: path, body: body)
         case .redirect(let location):
             var response = HTTPResponse.errorPage(status: 301, title: "301 Moved Permanently")
             response.headers.append(.init(name: "Location", value: location))
             return response
         case .notFound:
-            return notFound()
+            return notFound(rawPath)
         case .forbidden:
             return .errorPage(status: 403, title: "403 Forbidden")
         case .badRequest:
@@ -57,11 +58,23 @@ final class RequestHandler: Sendable {
         }
     }
 
-    /// The site's own `404.html` when it has one, else a built-in page.
-    private func notFound() -> HTTPResponse {
-        if case .file(let path) = resolver.lookup(rawPath: "/404.html"),
-           let body = Self.readRegularFile(path) {
-            return page(status: 404, path: path, body: body)
+    /// The `404.html` of the site the path is under (the served root holds one site
+    /// folder per partner), else the root's own, else a built-in page.
+    private func notFound(_ rawPath: String) -> HTTPResponse {
+        var folders = ["/"]
+        if let decoded = rawPath.removingPercentEncoding {
+            let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
+            // Only a path below a folder is "under" it; the resolver refuses `..` and
+            // anything leaving the root, so the first segment cannot escape.
+            if segments.count > 1, let first = segments.first {
+                folders.insert("/" + SitePathResolver.encodeSegment(String(first)) + "/", at: 0)
+            }
+        }
+        for folder in folders {
+            if case .file(let path) = resolver.lookup(rawPath: folder + SitePaths.notFound),
+               let body = Self.readRegularFile(path) {
+                return page(status: 404, path: path, body: NotFoundBase.pin(body, to: folder))
+            }
         }
         return .errorPage(status: 404, title: "404 Not Found")
     }

@@ -103,11 +103,15 @@ extension PageWriter {
     }
 
     mutating func writeNotFound() {
-        // Served by hosts from any depth, so its links are absolute to nothing: it
-        // links to the overview relative to the site root and says so.
+        // Hosts serve this page for a missing URL at any depth, where its relative
+        // links (stylesheet, navigation) would resolve against the wrong folder. With
+        // base_url we know where the site lives, so a `<base>` pins them to its folder.
+        // Without it we do not: a guessed `/` would break sites in a sub-folder and on
+        // file://, so the page keeps plain relative links (right at the site root), and
+        // `portico serve` adds the `<base>` for the folder it serves the site from.
         page(SitePaths.notFound, template: "not-found", title: "Page not found", context: [
             "overview": .string(SitePaths.overview),
-        ], section: "")
+        ], section: "", base: site.preview == nil ? SitePaths.siteURLPath(site) : nil)
     }
 
     mutating func writeDownloads() {

@@ -98,7 +98,10 @@ struct PageWriter {
 
     // MARK: - Layout
 
-    mutating func page(_ path: String, template: String, title: String, context: [String: MustacheValue], section: String) {
+    /// - Parameter base: a `<base href>` for the page, for the one page (404) that is
+    ///   served at other URLs than its own.
+    mutating func page(_ path: String, template: String, title: String, context: [String: MustacheValue], section: String,
+                       base: String? = nil) {
         var ctx = context
         let root = SitePaths.root(from: path)
         ctx["root"] = .string(root)
@@ -113,6 +116,7 @@ struct PageWriter {
             "content": .string(content),
             "nav": navigation(from: path, section: section),
             "generator": .string("Portico"),
+            "base": .str(base),
         ]
         files.append(OutputFile(path: path, text: theme.render("layout", .object(layout))))
     }

@@ -76,6 +76,23 @@ struct ServeTests {
         await server.expectCleanExit()
     }
 
+    @Test("/ of the output folder links to each built site, and every link works")
+    func rootListsTheSites() async throws {
+        let sites = try await sites()
+        let server = try await Server.start(["serve", sites.path, "--port", "0"])
+        defer { server.child.stop() }
+
+        let response = try await server.get("/")
+        #expect(response.status == 200, "\(response)")
+        let links = String(decoding: response.body, as: UTF8.self).matches(of: /href="([^"]*)"/).map { String($0.1) }
+        #expect(links == WatchWorkspace.slugs.sorted().map { $0 + "/" }, "\(response)")
+        for link in links {
+            let site = try await server.get("/" + link)
+            #expect(site.status == 200, "\(site)")
+        }
+        await server.expectCleanExit()
+    }
+
     @Test("a path leaving the served folder is refused, never answered with the file", arguments: [
         "/../../etc/passwd",
         "/%2e%2e/%2e%2e/etc/passwd",

@@ -175,6 +175,38 @@ struct StaticServerTests {
         #expect(onDisk.contains(#"<BASE HREF="/partners/acme/">"#))
     }
 
+    @Test func theRootOfAnOutputFolderListsOnlyThePublishedSites() throws {
+        let sites = try Fixture(serveSiteFolders: true)
+        let output = sites.root.deletingLastPathComponent()
+        // Without the publisher's manifest nothing is known to be a site: no listing.
+        #expect(try sites.get("/").status == 404)
+
+        // Beside acme: a folder Portico did not publish, a listed site whose folder is
+        // gone, and names that are no folder of this output.
+        for folder in ["private-stuff", "half"] {
+            try FileManager.default.createDirectory(at: output.appendingPathComponent(folder),
+                                                    withIntermediateDirectories: true)
+        }
+        try Data("<html><body>not a site</body></html>".utf8)
+            .write(to: output.appendingPathComponent("private-stuff/index.html"))
+        try Data("acme\ngone\nhalf\n..\n../secret\n<b>\n".utf8)
+            .write(to: output.appendingPathComponent(".portico-sites"))
+
+        let index = try sites.get("/")
+        #expect(index.status == 200)
+        #expect(index.contentType == "text/html; charset=utf-8")
+        let links = index.body.matches(of: /href="([^"]*)"/).map { String($0.1) }
+        #expect(links == ["acme/"], "\(index.body)")
+        for name in ["private-stuff", "gone", "half", "secret", "<b>"] {
+            #expect(!index.body.contains(name), "\(name) in \(index.body)")
+        }
+        #expect(try sites.get("/" + (links.first ?? "")).body.contains("Home"))
+
+        // A site served on its own has its own index.html at `/`, never the list.
+        let alone = try Fixture()
+        #expect(try alone.get("/").body.contains("Home"))
+    }
+
     @Test func traversalIsRefused() throws {
         let site = try Fixture()
         let attempts = [

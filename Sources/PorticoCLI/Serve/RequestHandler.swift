@@ -37,6 +37,9 @@ final class RequestHandler: Sendable {
             response.headers.append(.init(name: "Location", value: location))
             return response
         case .notFound:
+            if rawPath.removingPercentEncoding?.allSatisfy({ $0 == "/" }) == true, let index = siteIndex() {
+                return index
+            }
             return notFound(rawPath)
         case .forbidden:
             return .errorPage(status: 403, title: "403 Forbidden")
@@ -77,6 +80,44 @@ final class RequestHandler: Sendable {
             }
         }
         return .errorPage(status: 404, title: "404 Not Found")
+    }
+
+    /// `/` of an output folder (which has no index.html of its own): a list of the
+    /// sites the publisher recorded in its manifest that are there to serve. Only the
+    /// manifest decides, so a folder Portico did not publish (or the team preview,
+    /// never recorded) is never offered.
+    private func siteIndex() -> HTTPResponse? {
+        guard let manifest = Self.readRegularFile(resolver.root + "/" + Publisher.manifestName) else { return nil }
+        let folders = Set(String(decoding: manifest, as: UTF8.self).split(separator: "\n").map(String.init))
+            .filter { name in
+                // A name that is not one folder here could not be a site of this output.
+                guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else { return false }
+                if case .file = resolver.lookup(rawPath: "/" + SitePathResolver.encodeSegment(name) + "/") { return true }
+                return false
+            }
+            .sorted()
+        guard !folders.isEmpty else { return nil }
+        let items = folders.map { name in
+            "<li><a href=\"\(Self.escape(SitePathResolver.encodeSegment(name)))/\">\(Self.escape(name))</a></li>"
+        }
+        let html = """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Portico sites</title></head>
+            <body><h1>Portico sites</h1>
+            <ul>
+            \(items.joined(separator: "\n"))
+            </ul>
+            </body></html>
+
+            """
+        let body = Array(html.utf8)
+        return HTTPResponse(status: 200, contentType: ContentType.html,
+                            body: liveReload.enabled ? LiveReload.inject(into: body) : body)
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     private func page(status: UInt32, path: String, body: [UInt8]) -> HTTPResponse {

@@ -54,6 +54,45 @@ struct ServeTests {
         await server.expectCleanExit()
     }
 
+    @Test("a missing page deep in a site gets that site's 404 page, whose stylesheet and links resolve into the site")
+    func missingPageKeepsItsStyle() async throws {
+        let sites = try await sites()
+        let server = try await Server.start(["serve", sites.path, "--port", "0"])
+        defer { server.child.stop() }
+
+        let response = try await server.get("/alpha/c/no/such/page.html")
+        #expect(response.status == 404, "\(response)")
+        let page = String(decoding: response.body, as: UTF8.self)
+        #expect(page.contains("Page not found"), "\(response)")
+        // What a browser does: resolve the page's relative links against its <base>,
+        // else against the requested URL, and fetch the stylesheet.
+        let requested = try #require(URL(string: "http://127.0.0.1:\(server.port)/alpha/c/no/such/page.html"))
+        let base = page.firstMatch(of: /<base href="([^"]*)">/).flatMap { URL(string: String($0.1), relativeTo: requested) }
+        let stylesheet = try #require(page.firstMatch(of: /<link rel="stylesheet" href="([^"]*)">/), "\(page)")
+        let resolved = try #require(URL(string: String(stylesheet.1), relativeTo: base ?? requested)?.absoluteURL)
+        #expect(resolved.path == "/alpha/_theme/portico.css")
+        let css = try await server.get(resolved.path)
+        #expect(css.status == 200, "\(css)")
+        await server.expectCleanExit()
+    }
+
+    @Test("/ of the output folder links to each built site, and every link works")
+    func rootListsTheSites() async throws {
+        let sites = try await sites()
+        let server = try await Server.start(["serve", sites.path, "--port", "0"])
+        defer { server.child.stop() }
+
+        let response = try await server.get("/")
+        #expect(response.status == 200, "\(response)")
+        let links = String(decoding: response.body, as: UTF8.self).matches(of: /href="([^"]*)"/).map { String($0.1) }
+        #expect(links == WatchWorkspace.slugs.sorted().map { $0 + "/" }, "\(response)")
+        for link in links {
+            let site = try await server.get("/" + link)
+            #expect(site.status == 200, "\(site)")
+        }
+        await server.expectCleanExit()
+    }
+
     @Test("a path leaving the served folder is refused, never answered with the file", arguments: [
         "/../../etc/passwd",
         "/%2e%2e/%2e%2e/etc/passwd",

@@ -113,6 +113,34 @@ struct WatchTests {
         await session.expectCleanExit()
     }
 
+    @Test("editor temporary files alone start no rebuild, and the changed: line names only the saved file")
+    func editorTemporaryFilesAreNotChanges() async throws {
+        let session = try await WatchSession.start()
+        defer { session.discard() }
+        let folder = session.workspace.root.appendingPathComponent("collections")
+        let noise = ["4913", ".#orders.json", "orders.json.swp", "#orders.json#", "orders.json~", "orders.json.tmp"]
+        for name in noise {
+            try Data("temp".utf8).write(to: folder.appendingPathComponent(name))
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        // Longer than the watcher's quiet period: a rebuild would have started by now.
+        try await Task.sleep(nanoseconds: 1_500_000_000)
+        #expect(!session.child.stdout.contains("changed:"), "\(session.child.transcript)")
+        #expect(session.child.buildLines.count == 1, "\(session.child.transcript)")
+
+        // A Vim-like save: the write probe, a swap file, then the file itself.
+        try Data("probe".utf8).write(to: folder.appendingPathComponent("4913"))
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("4913"))
+        try Data("swap".utf8).write(to: folder.appendingPathComponent("orders.json.swp"))
+        try EditorSave.write(WatchWorkspace.collection(listDescription: "Lists orders SAVEDTOKEN."),
+                             to: session.workspace.root.appendingPathComponent(WatchWorkspace.collectionPath),
+                             through: "orders.json.tmp")
+        #expect(await session.child.waitForBuilds(2, timeout: Self.publishLimit), "\(session.child.transcript)")
+        let changed = session.child.stdout.split(separator: "\n").filter { $0.hasPrefix("changed:") }
+        #expect(changed == ["changed: \(WatchWorkspace.collectionPath)"], "\(session.child.transcript)")
+        await session.expectCleanExit()
+    }
+
     /// How many lines of `stderr` are a `portico.yaml:<line>:<col>: error:` diagnostic.
     static func settingsErrors(in stderr: String) -> Int {
         stderr.split(whereSeparator: \.isNewline).filter { $0.contains(#/^(\./)?portico\.yaml:\d+:\d+: error: /#) }.count

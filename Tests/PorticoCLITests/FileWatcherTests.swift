@@ -127,6 +127,36 @@ struct FileWatcherTests {
         #expect(watcher.waitForChanges(timeout: .milliseconds(500)) == nil)
     }
 
+    @Test func editorTemporaryFilesAloneReportNothingAndAreNeverListed() throws {
+        let workspace = try Workspace()
+        try workspace.mkdir("docs")
+        let watcher = try FileWatcher(root: workspace.url)
+        let noise = ["docs/.#guide.md", "docs/guide.md~", "docs/guide.md.swp", "docs/guide.md.swo", "4913",
+                     "docs/5036", "docs/guide.md.tmp", "docs/GUIDE.TMP", "docs/#guide.md#",
+                     "docs/guide.md___jb_tmp___", "docs/guide.md___jb_old___"]
+        for path in noise {
+            try workspace.write(path, "temp")
+        }
+        for path in noise {
+            try FileManager.default.removeItem(at: workspace.url.appendingPathComponent(path))
+        }
+        #expect(watcher.waitForChanges(timeout: .milliseconds(500)) == nil)
+
+        // A save among the same noise is reported by its real name only.
+        try workspace.write("4913", "probe")
+        try workspace.write("docs/guide.md.swp", "swap")
+        try workspace.write("docs/guide.md")
+        try workspace.write("docs/guide.md~", "backup")
+        let changes = watcher.waitForChanges(timeout: .seconds(3))
+        #expect(changes?.paths == ["docs/guide.md"])
+    }
+
+    @Test func namesThatOnlyLookLikeEditorFilesAreWatched() {
+        for name in ["2024", "4914", "release-4913.md", "notes.md", "swp.md", "tmp", "#tag.md", "a#b#"] {
+            #expect(!WatchIgnoreRules.isEditorNoise(Substring(name)), "\(name)")
+        }
+    }
+
     @Test func deletingAFileIsSeen() throws {
         let workspace = try Workspace()
         try workspace.write("old.md")

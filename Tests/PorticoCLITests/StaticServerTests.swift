@@ -12,7 +12,9 @@ struct StaticServerTests {
         let root: URL
         let server: StaticServer
 
-        init(notFoundPage: Bool = false) throws {
+        /// `notFoundPage` writes a `404.html` into the site; `serveSiteFolders` serves the
+        /// folder holding the site (`site/`, as `portico serve` does) instead of the site.
+        init(notFoundPage: Bool = false, notFoundHead: String = "", serveSiteFolders: Bool = false) throws {
             base = FileManager.default.temporaryDirectory
                 .appendingPathComponent("portico-serve-\(UUID().uuidString)", isDirectory: true)
             root = base.appendingPathComponent("site/acme", isDirectory: true)
@@ -33,7 +35,7 @@ struct StaticServerTests {
                 try Data(text.utf8).write(to: file)
             }
             if notFoundPage {
-                try Data("<html><body>custom missing page</body></html>".utf8)
+                try Data("<html><head>\(notFoundHead)<link rel=\"stylesheet\" href=\"_theme/portico.css\"></head><body>custom missing page</body></html>".utf8)
                     .write(to: root.appendingPathComponent("404.html"))
             }
             // A secret next to the site and a symlink inside the site pointing at it.
@@ -42,7 +44,7 @@ struct StaticServerTests {
                                                        withDestinationPath: base.path)
             try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("leak.txt").path,
                                                        withDestinationPath: base.appendingPathComponent("secret.txt").path)
-            server = try StaticServer(root: root, port: 0)
+            server = try StaticServer(root: serveSiteFolders ? root.deletingLastPathComponent() : root, port: 0)
         }
 
         deinit {
@@ -137,6 +139,72 @@ struct StaticServerTests {
         let page = try custom.get("/nope/deeper")
         #expect(page.status == 404)
         #expect(page.body.contains("custom missing page"))
+    }
+
+    @Test func aSiteNotFoundPageGetsABaseForTheFolderItIsServedFrom() throws {
+        // Served as the root: the page's relative links must resolve from `/` at any depth.
+        let alone = try Fixture(notFoundPage: true)
+        let deep = try alone.get("/nope/deeper/still.html")
+        #expect(deep.status == 404)
+        #expect(deep.body.contains(#"<head><base href="/"><link rel="stylesheet" href="_theme/portico.css">"#))
+
+        // Served among the site folders: the site's own 404 page, based at its folder.
+        let sites = try Fixture(notFoundPage: true, serveSiteFolders: true)
+        for path in ["/acme/nope.html", "/acme/c/nope/deeper.html", "/acme/guides/nope/"] {
+            let page = try sites.get(path)
+            #expect(page.status == 404, "\(path)")
+            #expect(page.body.contains("custom missing page"), "\(path)")
+            #expect(page.body.contains(#"<head><base href="/acme/">"#), "\(path)")
+        }
+        // Outside any site folder there is no site 404 page to send.
+        let outside = try sites.get("/nobody/nope.html")
+        #expect(outside.status == 404)
+        #expect(outside.body.contains("Not Found"))
+        #expect(!outside.body.contains("custom missing page"))
+    }
+
+    @Test func aBaseFromBaseURLIsReplacedOnTheWireOnly() throws {
+        // base_url names the real host's folder, which is not where this server has the site.
+        let sites = try Fixture(notFoundPage: true, notFoundHead: #"<meta charset="utf-8"><BASE HREF="/partners/acme/">"#,
+                                serveSiteFolders: true)
+        let page = try sites.get("/acme/missing/page.html")
+        #expect(page.status == 404)
+        #expect(page.body.contains(#"<head><base href="/acme/"><meta charset="utf-8"><link"#))
+        #expect(!page.body.contains("/partners/acme/"))
+        let onDisk = try String(contentsOf: sites.root.appendingPathComponent("404.html"), encoding: .utf8)
+        #expect(onDisk.contains(#"<BASE HREF="/partners/acme/">"#))
+    }
+
+    @Test func theRootOfAnOutputFolderListsOnlyThePublishedSites() throws {
+        let sites = try Fixture(serveSiteFolders: true)
+        let output = sites.root.deletingLastPathComponent()
+        // Without the publisher's manifest nothing is known to be a site: no listing.
+        #expect(try sites.get("/").status == 404)
+
+        // Beside acme: a folder Portico did not publish, a listed site whose folder is
+        // gone, and names that are no folder of this output.
+        for folder in ["private-stuff", "half"] {
+            try FileManager.default.createDirectory(at: output.appendingPathComponent(folder),
+                                                    withIntermediateDirectories: true)
+        }
+        try Data("<html><body>not a site</body></html>".utf8)
+            .write(to: output.appendingPathComponent("private-stuff/index.html"))
+        try Data("acme\ngone\nhalf\n..\n../secret\n<b>\n".utf8)
+            .write(to: output.appendingPathComponent(".portico-sites"))
+
+        let index = try sites.get("/")
+        #expect(index.status == 200)
+        #expect(index.contentType == "text/html; charset=utf-8")
+        let links = index.body.matches(of: /href="([^"]*)"/).map { String($0.1) }
+        #expect(links == ["acme/"], "\(index.body)")
+        for name in ["private-stuff", "gone", "half", "secret", "<b>"] {
+            #expect(!index.body.contains(name), "\(name) in \(index.body)")
+        }
+        #expect(try sites.get("/" + (links.first ?? "")).body.contains("Home"))
+
+        // A site served on its own has its own index.html at `/`, never the list.
+        let alone = try Fixture()
+        #expect(try alone.get("/").body.contains("Home"))
     }
 
     @Test func traversalIsRefused() throws {

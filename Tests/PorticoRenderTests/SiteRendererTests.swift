@@ -293,6 +293,35 @@ struct SiteRendererTests {
         #expect(index.contains(#""c/%E6%B3%A8%E6%96%87/%E4%BD%9C%E6%88%90.html""#))
     }
 
+    // MARK: - 404 page
+
+    @Test("with base_url the 404 page pins its links to the site folder; no other page gets a <base>",
+          arguments: [("https://docs.acme.example/partners", "/partners/globex/"),
+                      ("https://docs.acme.example/partners/", "/partners/globex/"),
+                      ("https://docs.acme.example", "/globex/")])
+    func notFoundBase(_ baseURL: String, _ expected: String) throws {
+        let files = try render(Self.site(baseURL: baseURL))
+        let page = try #require(files["404.html"])
+        #expect(page.contains(#"<base href="\#(expected)">"#))
+        // Resolved against the base, these reach the site's own files from any depth.
+        #expect(page.contains(#"href="_theme/portico.css""#))
+        #expect(page.contains(#"href="index.html""#))
+        // "#main" would resolve against the base too, leading away from the page.
+        #expect(!page.contains(##"href="#main""##))
+        for (path, text) in files where path.hasSuffix(".html") && path != "404.html" {
+            #expect(!text.contains("<base"), "\(path)")
+        }
+    }
+
+    @Test("without base_url, and in the team preview, the 404 page has no <base> (a guess breaks sub-folders and file://)")
+    func notFoundWithoutBase() throws {
+        for site in [Self.site(), Self.site(baseURL: "https://docs.acme.example", preview: PreviewInfo())] {
+            let page = try #require(try render(site)["404.html"])
+            #expect(!page.contains("<base"))
+            #expect(page.contains(##"href="#main""##))
+        }
+    }
+
     // MARK: - Sitemap
 
     @Test("a sitemap is written only when base_url is set", arguments: [nil, "https://docs.acme.example/partners",

@@ -66,7 +66,8 @@ enum HelpText {
     static let serve = """
     Usage: portico serve [SITE_DIR] [--port N] [--host ADDR]
 
-    Serves built sites (default: site) over HTTP for a local look.
+    Serves built sites (default: site) over HTTP for a local look; / lists the
+    sites of an output folder, each at /<partner>/.
 
       --port N          port (default: 8080; 0 picks a free one)
       --host ADDR       address to listen on (default: 127.0.0.1)

@@ -1,4 +1,5 @@
 import Foundation
+import PorticoRender
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,14 +30,17 @@ final class RequestHandler: Sendable {
         }
         switch resolver.lookup(rawPath: rawPath) {
         case .file(let path):
-            guard let body = Self.readRegularFile(path) else { return notFound() }
+            guard let body = Self.readRegularFile(path) else { return notFound(rawPath) }
             return page(status: 200, path: path, body: body)
         case .redirect(let location):
             var response = HTTPResponse.errorPage(status: 301, title: "301 Moved Permanently")
             response.headers.append(.init(name: "Location", value: location))
             return response
         case .notFound:
-            return notFound()
+            if rawPath.removingPercentEncoding?.allSatisfy({ $0 == "/" }) == true, let index = siteIndex() {
+                return index
+            }
+            return notFound(rawPath)
         case .forbidden:
             return .errorPage(status: 403, title: "403 Forbidden")
         case .badRequest:
@@ -57,13 +61,63 @@ final class RequestHandler: Sendable {
         }
     }
 
-    /// The site's own `404.html` when it has one, else a built-in page.
-    private func notFound() -> HTTPResponse {
-        if case .file(let path) = resolver.lookup(rawPath: "/404.html"),
-           let body = Self.readRegularFile(path) {
-            return page(status: 404, path: path, body: body)
+    /// The `404.html` of the site the path is under (the served root holds one site
+    /// folder per partner), else the root's own, else a built-in page.
+    private func notFound(_ rawPath: String) -> HTTPResponse {
+        var folders = ["/"]
+        if let decoded = rawPath.removingPercentEncoding {
+            let segments = decoded.split(separator: "/", omittingEmptySubsequences: true)
+            // Only a path below a folder is "under" it; the resolver refuses `..` and
+            // anything leaving the root, so the first segment cannot escape.
+            if segments.count > 1, let first = segments.first {
+                folders.insert("/" + SitePathResolver.encodeSegment(String(first)) + "/", at: 0)
+            }
+        }
+        for folder in folders {
+            if case .file(let path) = resolver.lookup(rawPath: folder + SitePaths.notFound),
+               let body = Self.readRegularFile(path) {
+                return page(status: 404, path: path, body: NotFoundBase.pin(body, to: folder))
+            }
         }
         return .errorPage(status: 404, title: "404 Not Found")
+    }
+
+    /// `/` of an output folder (which has no index.html of its own): a list of the
+    /// sites the publisher recorded in its manifest that are there to serve. Only the
+    /// manifest decides, so a folder Portico did not publish (or the team preview,
+    /// never recorded) is never offered.
+    private func siteIndex() -> HTTPResponse? {
+        guard let manifest = Self.readRegularFile(resolver.root + "/" + Publisher.manifestName) else { return nil }
+        let folders = Set(String(decoding: manifest, as: UTF8.self).split(separator: "\n").map(String.init))
+            .filter { name in
+                // A name that is not one folder here could not be a site of this output.
+                guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else { return false }
+                if case .file = resolver.lookup(rawPath: "/" + SitePathResolver.encodeSegment(name) + "/") { return true }
+                return false
+            }
+            .sorted()
+        guard !folders.isEmpty else { return nil }
+        let items = folders.map { name in
+            "<li><a href=\"\(Self.escape(SitePathResolver.encodeSegment(name)))/\">\(Self.escape(name))</a></li>"
+        }
+        let html = """
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><title>Portico sites</title></head>
+            <body><h1>Portico sites</h1>
+            <ul>
+            \(items.joined(separator: "\n"))
+            </ul>
+            </body></html>
+
+            """
+        let body = Array(html.utf8)
+        return HTTPResponse(status: 200, contentType: ContentType.html,
+                            body: liveReload.enabled ? LiveReload.inject(into: body) : body)
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     private func page(status: UInt32, path: String, body: [UInt8]) -> HTTPResponse {

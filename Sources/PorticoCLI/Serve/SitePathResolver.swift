@@ -68,7 +68,7 @@ struct SitePathResolver: Sendable {
         path == rootOrSlash || path.hasPrefix(root + "/")
     }
 
-    private static func encodeSegment(_ segment: String) -> String {
+    static func encodeSegment(_ segment: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "/;")
         return segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? segment

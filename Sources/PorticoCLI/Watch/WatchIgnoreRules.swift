@@ -5,9 +5,10 @@ import Glibc
 
 /// Which workspace-relative paths the watcher neither watches nor reports.
 ///
-/// Hidden names (`.git/`, `.portico/`, `.page.md.swp`) and backup names (`page.md~`)
-/// are editor and tool noise; the output folder is excluded because publishing writes
-/// into it, and a watcher that saw its own output would rebuild forever.
+/// Hidden names (`.git/`, `.portico/`, `.page.md.swp`), backup names (`page.md~`) and
+/// editors' temporary files (`page.md.tmp`, `4913`, `#page.md#`) are editor and tool
+/// noise; the output folder is excluded because publishing writes into it, and a
+/// watcher that saw its own output would rebuild forever.
 struct WatchIgnoreRules: Sendable {
     /// Workspace-relative folders to skip entirely (from the absolute ignore list).
     let ignoredFolders: [String]
@@ -34,10 +35,26 @@ struct WatchIgnoreRules: Sendable {
 
     func ignores(_ relativePath: String) -> Bool {
         if ignoresEverything { return true }
-        for component in relativePath.split(separator: "/") {
-            if component.hasPrefix(".") || component.hasSuffix("~") { return true }
+        for component in relativePath.split(separator: "/") where Self.isEditorNoise(component) {
+            return true
         }
         return ignoredFolders.contains { relativePath == $0 || relativePath.hasPrefix($0 + "/") }
+    }
+
+    /// Names editors write beside the file being saved and remove again. Each would
+    /// otherwise show in `changed:` and start a rebuild that changes nothing; the save
+    /// itself arrives as the real name (written in place or renamed over).
+    static func isEditorNoise(_ name: Substring) -> Bool {
+        // Hidden (`.#page.md` Emacs lock, `.page.md.swp` Vim swap, `.git/`) and backups (`page.md~`).
+        if name.hasPrefix(".") || name.hasSuffix("~") { return true }
+        // Emacs auto-save `#page.md#`.
+        if name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#") { return true }
+        // Vim checks it may write in a folder by creating `4913` (then 5036, 5159, ...).
+        if let number = Int(name), number >= 4913, (number - 4913) % 123 == 0 { return true }
+        let lowered = name.lowercased()
+        // Vim swap files kept outside the folder's hidden names, temp files of
+        // "write then rename" savers, JetBrains safe-write copies.
+        return [".swp", ".swo", ".swx", ".tmp", "___jb_tmp___", "___jb_old___"].contains { lowered.hasSuffix($0) }
     }
 
     /// `realpath` of the deepest existing ancestor plus the rest, so an output folder

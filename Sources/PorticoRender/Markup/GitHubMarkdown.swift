@@ -32,6 +32,48 @@ enum GitHubMarkdown {
         _ bytes: UnsafeBufferPointer<UInt8>,
         extensions: [OpaquePointer]
     ) -> String? {
+        parse(bytes, extensions: extensions) { parser, document -> String? in
+            guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
+            else { return nil }
+            // cmark allocated the buffer with its default allocator; give it back there.
+            defer { cmark_get_default_mem_allocator().pointee.free(html) }
+            return String(cString: html)
+        }
+    }
+
+    /// Every Markdown link (`[text](url)`, reference links, autolinks) with the
+    /// 1-based line and column where it starts. Raw HTML `<a>` tags are not links
+    /// to cmark and are not listed.
+    static func links(_ markdown: String) -> [MarkdownLinks.Link] {
+        let extensions = Extensions.shared
+        var source = markdown
+        return lock.withLock {
+            source.withUTF8 { bytes in
+                parse(bytes, extensions: extensions.list) { _, document in
+                    var links: [MarkdownLinks.Link] = []
+                    guard let iterator = cmark_iter_new(document) else { return links }
+                    defer { cmark_iter_free(iterator) }
+                    while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                        guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                              let node = cmark_iter_get_node(iterator),
+                              cmark_node_get_type(node) == CMARK_NODE_LINK,
+                              let url = cmark_node_get_url(node) else { continue }
+                        links.append(MarkdownLinks.Link(url: String(cString: url),
+                                                        line: Int(cmark_node_get_start_line(node)),
+                                                        column: Int(cmark_node_get_start_column(node))))
+                    }
+                    return links
+                } ?? []
+            }
+        }
+    }
+
+    /// Parses `bytes` and hands the parser and document to `body`, freeing both after.
+    private static func parse<T>(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        extensions: [OpaquePointer],
+        _ body: (OpaquePointer, OpaquePointer) -> T?
+    ) -> T? {
         guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for syntax in extensions {
@@ -43,11 +85,7 @@ enum GitHubMarkdown {
         }
         guard let document = cmark_parser_finish(parser) else { return nil }
         defer { cmark_node_free(document) }
-        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
-        else { return nil }
-        // cmark allocated the buffer with its default allocator; give it back there.
-        defer { cmark_get_default_mem_allocator().pointee.free(html) }
-        return String(cString: html)
+        return body(parser, document)
     }
 
     /// The GFM syntax extensions, registered once per process.

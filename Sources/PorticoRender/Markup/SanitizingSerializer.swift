@@ -75,9 +75,20 @@ struct SanitizingSerializer {
         case .unwrap:
             closer = nil
         case .keep:
-            guard let allowed = SanitizerPolicy.attributes(of: name, Self.attributes(of: element)),
-                  let attributes = relativeLinks.adjust(name, allowed) else {
+            guard let allowed = SanitizerPolicy.attributes(of: name, Self.attributes(of: element)) else {
                 return nil
+            }
+            let attributes: [SanitizerPolicy.Attribute]
+            switch relativeLinks.adjust(name, allowed) {
+            case .drop:
+                return nil
+            case .unwrap:
+                // The link's text is the author's prose and stays; only the link goes.
+                guard let child = element.pointee.children else { return nil }
+                closers.append(nil)
+                return child
+            case .write(let kept):
+                attributes = kept
             }
             output += "<" + name
             for attribute in attributes {

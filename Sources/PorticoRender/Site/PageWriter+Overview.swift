@@ -8,7 +8,7 @@ extension PageWriter {
         let context: [String: MustacheValue] = [
             "siteName": .string(site.workspaceName),
             "audienceName": .str(site.audience?.name),
-            "description": .nonEmpty(markup.html(site.workspaceDescription, relativeLinks: .docs)),
+            "description": .nonEmpty(markup.html(site.workspaceDescription, relativeLinks: docLinks(folder: "", page: path))),
             "collections": .list(site.collections.map { c in
                 .object(["name": .string(c.name), "href": href(path, SitePaths.collection(c)),
                          "requestCount": .string(CollectionStats.requestCountText(c.items)),
@@ -49,7 +49,7 @@ extension PageWriter {
         let path = docPaths[doc.slug] ?? SitePaths.doc(doc)
         let context: [String: MustacheValue] = [
             "title": .string(doc.title),
-            "body": .string(markup.html(RichText(doc.body), relativeLinks: .docs)),
+            "body": .string(markup.html(RichText(doc.body), relativeLinks: docLinks(folder: DocLink.folder(ofDocSlug: doc.slug), page: path))),
             // A page whose Markdown opens with its own heading shows that; otherwise
             // the title (from front matter or the file name) heads the page.
             "hasHeading": .bool(Self.opensWithHeading(doc.body)),
@@ -57,6 +57,11 @@ extension PageWriter {
             "comments": comments(doc.selector),
         ]
         page(path, template: "doc", title: doc.title, context: context, section: "docs/" + doc.slug)
+    }
+
+    /// Docs links of a text written in workspace folder `folder`, shown on `page`.
+    func docLinks(folder: String, page: String) -> RelativeLinks {
+        .docs(DocLinks(folder: folder, page: page, targets: docTargets))
     }
 
     /// The download path of an environment.
@@ -98,11 +103,15 @@ extension PageWriter {
     }
 
     mutating func writeNotFound() {
-        // Served by hosts from any depth, so its links are absolute to nothing: it
-        // links to the overview relative to the site root and says so.
+        // Hosts serve this page for a missing URL at any depth, where its relative
+        // links (stylesheet, navigation) would resolve against the wrong folder. With
+        // base_url we know where the site lives, so a `<base>` pins them to its folder.
+        // Without it we do not: a guessed `/` would break sites in a sub-folder and on
+        // file://, so the page keeps plain relative links (right at the site root), and
+        // `portico serve` adds the `<base>` for the folder it serves the site from.
         page(SitePaths.notFound, template: "not-found", title: "Page not found", context: [
             "overview": .string(SitePaths.overview),
-        ], section: "")
+        ], section: "", base: site.preview == nil ? SitePaths.siteURLPath(site) : nil)
     }
 
     mutating func writeDownloads() {

@@ -9,6 +9,8 @@ struct PageWriter {
     let markup: MarkupCache
     var files: [OutputFile] = []
     let docPaths: [String: String]
+    /// The same paths, as docs links in authored text may reach them.
+    let docTargets: DocTargets
     /// Download paths of the environments, in the order the environments page lists them.
     let environmentFiles: [(environment: SiteEnvironment, path: String)]
 
@@ -36,6 +38,7 @@ struct PageWriter {
             paths[doc.slug] = path
         }
         docPaths = paths
+        docTargets = DocTargets(paths)
         var files: [(SiteEnvironment, String)] = []
         var taken = Set<String>()
         for env in (site.environment.map { [$0] } ?? []) + site.otherEnvironments {
@@ -95,7 +98,10 @@ struct PageWriter {
 
     // MARK: - Layout
 
-    mutating func page(_ path: String, template: String, title: String, context: [String: MustacheValue], section: String) {
+    /// - Parameter base: a `<base href>` for the page, for the one page (404) that is
+    ///   served at other URLs than its own.
+    mutating func page(_ path: String, template: String, title: String, context: [String: MustacheValue], section: String,
+                       base: String? = nil) {
         var ctx = context
         let root = SitePaths.root(from: path)
         ctx["root"] = .string(root)
@@ -110,6 +116,7 @@ struct PageWriter {
             "content": .string(content),
             "nav": navigation(from: path, section: section),
             "generator": .string("Portico"),
+            "base": .str(base),
         ]
         files.append(OutputFile(path: path, text: theme.render("layout", .object(layout))))
     }

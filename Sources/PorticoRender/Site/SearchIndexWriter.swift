@@ -50,7 +50,7 @@ enum SearchIndexWriter {
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
             // Table separator rows and code say little in a one-line summary.
             if inFence || trimmed.allSatisfy({ "|-: ".contains($0) }) { continue }
-            for word in line.split(whereSeparator: { $0.isWhitespace || "|*_`#>[]()".contains($0) }) {
+            for word in readerText(line).split(whereSeparator: { $0.isWhitespace || "|*_`#>[]()".contains($0) }) {
                 let clean = word.trimmingCharacters(in: CharacterSet(charactersIn: "!<>{}\\"))
                 guard !clean.isEmpty, clean.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
                 if length + clean.count > summaryLength { return words.joined(separator: " ") + " …" }
@@ -59,5 +59,39 @@ enum SearchIndexWriter {
             }
         }
         return words.joined(separator: " ")
+    }
+
+    /// A line without what a reader never sees: link destinations (`](url)`),
+    /// reference definitions (`[id]: url`) and HTML tags. A destination may name a
+    /// page this reader's site does not hold, and the page drops that link, so the
+    /// summary must not carry it either.
+    static func readerText(_ line: Substring) -> String {
+        let trimmed = line.drop { $0 == " " }
+        if line.count - trimmed.count < 4, trimmed.hasPrefix("["),
+           let close = trimmed.firstIndex(of: "]"), trimmed[close...].hasPrefix("]:") {
+            return ""
+        }
+        var out = ""
+        var rest = line[...]
+        while let c = rest.first {
+            if rest.hasPrefix("](") {
+                // Skip to the matching `)`; destinations may hold balanced parentheses.
+                var depth = 0
+                var index = rest.index(after: rest.startIndex)
+                while index < rest.endIndex {
+                    if rest[index] == "(" { depth += 1 } else if rest[index] == ")" { depth -= 1; if depth == 0 { break } }
+                    index = rest.index(after: index)
+                }
+                out += "] "
+                rest = index < rest.endIndex ? rest[rest.index(after: index)...] : ""
+            } else if c == "<", let end = rest.firstIndex(of: ">") {
+                out += " "
+                rest = rest[rest.index(after: end)...]
+            } else {
+                out.append(c)
+                rest = rest.dropFirst()
+            }
+        }
+        return out
     }
 }

@@ -30,6 +30,16 @@ public enum SitePaths {
         String(repeating: "../", count: page.utf8.filter { $0 == UInt8(ascii: "/") }.count)
     }
 
+    /// The URL path of the site's folder on its host, ending in `/` (`/partners/globex/`
+    /// for base_url `https://docs.acme.example/partners`, which holds every site folder,
+    /// as in the sitemap); nil without a usable base_url, when the path is unknown.
+    public static func siteURLPath(_ site: PartnerSite) -> String? {
+        guard let base = site.baseURL, let url = URL(string: base), url.scheme != nil else { return nil }
+        var path = url.path
+        if !path.hasSuffix("/") { path += "/" }
+        return percentEncode(path) + percentEncode(site.folder) + "/"
+    }
+
     /// A relative href from one page to another file of the site, percent-encoded.
     public static func href(from page: String, to target: String) -> String {
         root(from: page) + percentEncode(target)

@@ -13,6 +13,8 @@ public struct DocPage: Hashable, Sendable {
     public var partners: [Located<String>]?
     /// The Markdown after the front matter.
     public var body: String
+    /// The line of the file on which `body` begins, to point at its lines.
+    public var bodyLine: Int = 1
     public var location: SourceLocation
 
     public init(slug: String, title: String, order: Double? = nil, isInternal: Bool = false,

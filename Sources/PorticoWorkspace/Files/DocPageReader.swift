@@ -21,6 +21,7 @@ public enum DocPageReader {
         let fileName = slug.split(separator: "/").last.map(String.init) ?? slug
         var page = DocPage(slug: slug, title: "", body: split.body,
                            location: SourceLocation(path: path, line: 1, column: 1))
+        page.bodyLine = split.bodyLine
         var frontMatterTitle: String?
         if let yaml = split.yaml {
             let root: YAMLNode

@@ -13,6 +13,8 @@ enum FrontMatterReader {
         var yaml: Data?
         /// Everything after the closing `---` line (or the whole text without front matter).
         var body: String
+        /// The file's line (1-based) on which the body begins.
+        var bodyLine = 1
     }
 
     /// - Throws: `Diagnostic` for text that is not UTF-8 or front matter never closed.
@@ -32,7 +34,7 @@ enum FrontMatterReader {
         var yaml = [UInt8(ascii: "\n")]
         yaml.append(contentsOf: bytes[yamlStart..<yamlEnd])
         let body = bytes[lines[closing].whole.upperBound...]
-        return Split(yaml: Data(yaml), body: try text(body, path: path))
+        return Split(yaml: Data(yaml), body: try text(body, path: path), bodyLine: closing + 2)
     }
 
     /// Each line's range with and without its line break (`\n` or `\r\n`).

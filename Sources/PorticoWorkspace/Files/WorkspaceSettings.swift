@@ -4,6 +4,8 @@ import PorticoModel
 public struct WorkspaceSettings: Hashable, Sendable {
     public var name: String
     public var description: String?
+    /// Where `description` is written, for diagnostics about its text.
+    public var descriptionLocation: SourceLocation?
     public var multipartner: Bool
     /// True when `multipartner:` is written in the file (false or true).
     public var multipartnerGiven: Bool

@@ -37,7 +37,9 @@ public enum WorkspaceSettingsReader {
             settings.name = name.value
         }
         if let node = fields.optional("description") {
-            settings.description = reader.string(node, named: "description")?.value
+            let description = reader.string(node, named: "description")
+            settings.description = description?.value
+            settings.descriptionLocation = description?.location
         }
         if let node = fields.value("multipartner") {
             settings.multipartnerGiven = true

@@ -202,6 +202,11 @@ struct StaticServerTests {
         }
         #expect(try sites.get("/" + (links.first ?? "")).body.contains("Home"))
 
+        // The list of every partner's folder is bookkeeping, never served as a file.
+        let manifest = try sites.get("/.portico-sites")
+        #expect(manifest.status == 404)
+        #expect(!manifest.body.contains("gone"), "\(manifest.body)")
+
         // A site served on its own has its own index.html at `/`, never the list.
         let alone = try Fixture()
         #expect(try alone.get("/").body.contains("Home"))

@@ -41,6 +41,9 @@ struct SitePathResolver: Sendable {
         if decoded.contains("\0") || decoded.contains("\\") { return .forbidden }
         let segments = decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         if segments.contains(where: { $0 == ".." || $0 == "." }) { return .forbidden }
+        // Portico publishes no hidden files; the ones beside the sites are its own
+        // bookkeeping (`.portico-sites` names every partner's folder), never a page.
+        if segments.contains(where: { $0.hasPrefix(".") }) { return .notFound }
 
         let candidate = segments.isEmpty ? rootOrSlash : root + "/" + segments.joined(separator: "/")
         guard let resolved = Self.realPath(candidate) else { return .notFound }

@@ -37,10 +37,18 @@ public final class BuildPipeline: @unchecked Sendable {
         defer { timer.report() }
         let tree = try WorkspaceScanner.scan(request.workspace)
         timer.mark("scan")
-        let workspace = try parseCache.load(tree)
+        let workspace: Workspace
+        do {
+            workspace = try parseCache.load(tree)
+        } catch let list as DiagnosticList {
+            // `partner/` for `partners/` shows up as errors elsewhere ("unknown partner");
+            // the hint that explains them belongs beside them.
+            throw DiagnosticList(list.diagnostics + WorkspaceLint.misnamedFolders(request.workspace))
+        }
         timer.mark("load")
-        let warnings = (WorkspaceValidator.validate(workspace) + DocLinkCheck.warnings(workspace))
-            .filter { $0.severity != .error }.map(\.description)
+        let warnings = (WorkspaceValidator.validate(workspace) + DocLinkCheck.warnings(workspace)
+                        + WorkspaceLint.warnings(tree, workspace, root: request.workspace))
+            .filter { $0.severity != .error }.map { DiagnosticPaths.relocate($0, workspace: request.workspace).description }
         let audiences = try audiences(for: workspace, request: request)
         let theme = try DefaultTheme.load(overrides: workspace.templates)
         timer.mark("theme")

@@ -13,16 +13,18 @@ enum DiagnosticPaths {
         return ws + "/"
     }
 
-    static func relocate(_ error: Error, workspace: URL) -> Error {
+    /// One diagnostic with its path as seen from where the command ran.
+    static func relocate(_ d: Diagnostic, workspace: URL) -> Diagnostic {
         let prefix = prefix(for: workspace)
-        guard !prefix.isEmpty else { return error }
-        func move(_ d: Diagnostic) -> Diagnostic {
-            var d = d
-            if let location = d.location, !location.path.hasPrefix("/") {
-                d.location?.path = prefix + location.path
-            }
-            return d
+        var d = d
+        if !prefix.isEmpty, let location = d.location, !location.path.hasPrefix("/") {
+            d.location?.path = prefix + location.path
         }
+        return d
+    }
+
+    static func relocate(_ error: Error, workspace: URL) -> Error {
+        func move(_ d: Diagnostic) -> Diagnostic { relocate(d, workspace: workspace) }
         switch error {
         case let list as DiagnosticList: return DiagnosticList(list.diagnostics.map(move))
         case let d as Diagnostic: return move(d)

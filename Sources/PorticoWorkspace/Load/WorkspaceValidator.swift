@@ -61,6 +61,12 @@ public enum WorkspaceValidator {
                 problems.append(.warning("comment target `\(thread.target.value)` matches nothing", at: thread.target.location))
             }
         }
+        if settings.multipartner && workspace.partners.isEmpty {
+            // Publishing zero sites would also retire every site published before: a
+            // renamed or deleted partners/ folder must not take all partners offline.
+            problems.append(.error("multipartner is on but there are no partners: add one file per partner, "
+                                   + "partners/<slug>.yaml (a folder named exactly `partners`)", at: settings.location))
+        }
         if let lock = workspace.lock, !settings.multipartner {
             problems.append(.error("multipartner mode was enabled on \(lock.enabledOn) (portico.lock) and cannot be "
                                    + "turned off: set `multipartner: true` again. Partners of a multipartner workspace "

@@ -76,6 +76,19 @@ struct ServeTests {
         await server.expectCleanExit()
     }
 
+    @Test("a workspace folder is refused: it holds secrets and every partner, not sites")
+    func workspaceIsRefused() async throws {
+        let workspace = try TestWorkspace("serve-ws", files: WatchWorkspace.files)
+        defer { workspace.discard() }
+        // The workspace itself, and the folder holding it.
+        for folder in [workspace.root, workspace.folder] {
+            let result = try await PorticoBinary.run(["serve", folder.path, "--port", "0"], timeout: 30)
+            #expect(result.status == 64, "\(result)")
+            #expect(result.stderr.contains("is a workspace, not built sites"), "\(result)")
+            #expect(!result.stdout.contains("serving"), "\(result)")
+        }
+    }
+
     @Test("/ of the output folder links to each built site, and every link works")
     func rootListsTheSites() async throws {
         let sites = try await sites()

@@ -14,6 +14,12 @@ enum ServeCommand {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
             throw UsageError("\(root.path) is not a folder: build first (portico build), or name the folder to serve")
         }
+        // A workspace holds what partners must never get (other partners, secrets in
+        // environments/); what is served is what `portico build` made of it.
+        if let workspace = workspaceInside(root) {
+            throw UsageError("\(workspace.path) is a workspace, not built sites: it holds secrets and every partner. "
+                             + "Build it (portico build \(workspace.path)) and serve the output, e.g. portico serve site")
+        }
         let server = try StaticServer(root: root, host: args.value("--host") ?? "127.0.0.1", port: try port(args))
         Console.out("serving \(root.path) at http://\(server.host):\(server.port)/ (Ctrl-C to stop)")
         let done = DispatchSemaphore(value: 0)
@@ -23,6 +29,15 @@ enum ServeCommand {
         server.stop()
         Console.out("stopped")
         return 0
+    }
+
+    /// The folder itself or a folder directly in it when it is a workspace (holds
+    /// portico.yaml); a build's output never is one, the build refuses that.
+    static func workspaceInside(_ root: URL) -> URL? {
+        let fm = FileManager.default
+        let children = (try? fm.contentsOfDirectory(atPath: root.path)) ?? []
+        return ([root] + children.sorted().map { root.appendingPathComponent($0) })
+            .first { fm.fileExists(atPath: $0.appendingPathComponent("portico.yaml").path) }
     }
 
     static func port(_ args: Arguments) throws -> UInt16 {

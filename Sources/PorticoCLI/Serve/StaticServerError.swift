@@ -15,6 +15,9 @@ public enum StaticServerError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .rootNotADirectory(let path): return "cannot serve \(path): not a directory"
         case .invalidHost(let host): return "cannot listen on \(host): expected an IPv4 address"
+        case .socket(let call, let code) where code == EADDRINUSE:
+            return "\(call) failed: \(String(cString: strerror(code))): another server has this port; "
+                + "pick another with --port N, or --port 0 for any free one"
         case .socket(let call, let code): return "\(call) failed: \(String(cString: strerror(code)))"
         case .daemonFailedToStart: return "the HTTP server (libmicrohttpd) failed to start"
         }

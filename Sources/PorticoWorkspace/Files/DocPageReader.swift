@@ -47,7 +47,7 @@ public enum DocPageReader {
         if let node = fields.optional("order") {
             page.order = reader.number(node, named: "order")
         }
-        if let node = fields.optional("visibility"), let value = reader.string(node, named: "visibility") {
+        if let node = fields.protective("visibility", reader: reader), let value = reader.string(node, named: "visibility") {
             if value.value == "internal" {
                 page.isInternal = true
             } else {
@@ -55,7 +55,7 @@ public enum DocPageReader {
                     + "to show a page to some partners only, write `partners: [slug, …]`", at: node)
             }
         }
-        if let node = fields.optional("partners") {
+        if let node = fields.protective("partners", reader: reader) {
             page.partners = reader.stringList(node, named: "partners", of: "partner slugs, like [globex]")
         }
         return fields.optional("title").flatMap { reader.string($0, named: "title") }?.value

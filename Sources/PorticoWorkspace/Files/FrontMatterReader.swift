@@ -23,6 +23,13 @@ enum FrontMatterReader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let lines = lineRanges(bytes)
         guard let first = lines.first, isFence(bytes[first.content]) else {
+            // Blank lines above a `---` block would make it body text, and a
+            // `visibility: internal` in it would be published as words: refuse to guess.
+            if let fence = lines.firstIndex(where: { !isBlank(bytes[$0.content]) }), fence > 0,
+               isFence(bytes[lines[fence].content]) {
+                throw Diagnostic.error("front matter must start on the first line: remove the blank lines above this `---`",
+                                       at: SourceLocation(path: path, line: fence + 1, column: 1))
+            }
             return Split(yaml: nil, body: try text(bytes[...], path: path))
         }
         guard let closing = lines.dropFirst().firstIndex(where: { isFence(bytes[$0.content]) }) else {
@@ -50,6 +57,10 @@ enum FrontMatterReader {
             start = end
         }
         return result
+    }
+
+    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
     /// `---`, allowing trailing spaces an editor may leave behind.

@@ -61,17 +61,17 @@ public enum WorkspaceSettingsReader {
         if let node = reader.required("team", in: fields) {
             settings.team = TeamReader.read(node, reader: reader)
         }
-        if let node = fields.optional("visibility") {
+        if let node = fields.protective("visibility", reader: reader) {
             readVisibility(node, into: &settings, reader: reader)
         }
     }
 
     private static func readVisibility(_ node: YAMLNode, into settings: inout WorkspaceSettings, reader: YAMLValueReader) {
         guard let fields = reader.fields(of: node, in: "`visibility`", allowed: visibilityKeys) else { return }
-        if let internalNode = fields.optional("internal") {
+        if let internalNode = fields.protective("internal", reader: reader) {
             settings.internalSelectors = reader.stringList(internalNode, named: "internal", of: "selectors") ?? []
         }
-        guard let partnersNode = fields.optional("partners"),
+        guard let partnersNode = fields.protective("partners", reader: reader),
               let selectors = reader.fields(of: partnersNode, in: "`visibility.partners`", allowed: nil)
         else { return }
         for (selector, pair) in selectors.entries {

@@ -157,6 +157,19 @@ struct YAMLFields {
         entries.first { $0.name == key }?.pair.value
     }
 
+    /// The value of a key whose absence shows partners more than any value would
+    /// (`visibility`, `internal`, `partners`): written with no value, say every slug
+    /// under `partners:` commented out, it is an error, never read as absent.
+    func protective(_ key: String, reader: YAMLValueReader) -> YAMLNode? {
+        guard let value = value(key) else { return nil }
+        if value.isNull {
+            reader.error("`\(key):` has no value; write what it should hold, or remove the line "
+                         + "(an empty `\(key)` could publish what it meant to hide)", at: value)
+            return nil
+        }
+        return value
+    }
+
     /// The value for `key` unless it is absent or written with no value.
     func optional(_ key: String) -> YAMLNode? {
         guard let value = value(key), !value.isNull else { return nil }

@@ -27,6 +27,13 @@ public enum WorkspaceLoader {
         let settings = attempt { try cache.value(settingsFile, settingsData) { try WorkspaceSettingsReader.read(settingsData, path: settingsFile) } }
 
         let partners = tree.files(under: "partners").compactMap { file -> PartnerFile? in
+            // The slug is the file name, so a subfolder could hold a second `globex.yaml`
+            // that takes over Globex's site: partner files sit directly in partners/.
+            guard file.path.split(separator: "/").count == 2 else {
+                problems.append(.error("partner files sit directly in partners/ (partners/<slug>.yaml); "
+                                       + "subfolders are not read", at: SourceLocation(path: file.path)))
+                return nil
+            }
             guard file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") else {
                 problems.append(.error("partner files are named <slug>.yaml", at: SourceLocation(path: file.path)))
                 return nil

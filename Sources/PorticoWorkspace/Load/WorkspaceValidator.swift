@@ -38,6 +38,24 @@ public enum WorkspaceValidator {
         }
         for page in workspace.docs { page.partners?.forEach(checkSlug) }
 
+        var seenPartners: [String: SourceLocation] = [:]
+        var seenPartnerNames: [String: SourceLocation] = [:]
+        for partner in workspace.partners {
+            if let first = seenPartners[partner.slug] {
+                problems.append(.error("a second file for partner `\(partner.slug)` (the other is \(first.path)); "
+                                       + "each partner has one file", at: partner.location))
+            }
+            seenPartners[partner.slug] = partner.location
+            let name = partner.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            if name.isEmpty {
+                problems.append(.error("partner `\(partner.slug)` has an empty name; its site and its people need one",
+                                       at: partner.location))
+            } else if let first = seenPartnerNames[name.lowercased()] {
+                problems.append(.error("two partners are named `\(name)` (the other is \(first.path)); "
+                                       + "partners must be told apart", at: partner.location))
+            }
+            seenPartnerNames[name.lowercased()] = partner.location
+        }
         var seenCollections: [String: SourceLocation] = [:]
         for c in workspace.collections {
             if let first = seenCollections[c.name] {

@@ -98,12 +98,22 @@ struct PostmanWriterTests {
         ("digest", "password", "{{a}}{{b}}", ""),
         ("hawk", "authKey", "hk", ""),
         ("edgegrid", "clientSecret", "es", ""),
+        ("edgegrid", "clientToken", "akab-literal", ""),
+        ("awsv4", "accessKey", "AKIAEXAMPLE", ""),
+        ("oauth2", "code_verifier", "verifier-literal", ""),
+        ("oauth2", "tokenRequestParams", #"[{"key":"client_secret","value":"literal"}]"#, "[]"),
+        ("oauth2", "tokenRequestParams", "[]", "[]"),
     ])
     func credentials(type: String, key: String, value: String, expected: String) throws {
         let auth = PostmanAuth(type: type, parameters: [PostmanKeyValue(key: key, value: value)])
         let written = PostmanWriter.auth(auth)
         #expect(written["type"] == .string(type))
         #expect(written[type]?.arrayValue?.first?["value"] == .string(expected))
+        // The page and the cURL sample show the same attribute as a placeholder or its reference.
+        let shown = AuthProjection(resolve: { "RESOLVED(\($0))" }).site(auth)?.parameters.first?.value
+        if expected != value {
+            #expect(shown == (value.isEmpty ? "" : "<\(key)>"), "\(String(describing: shown))")
+        }
     }
 
     @Test("auth is written in v2.1 array form; booleans and lists keep their JSON type; noauth stays explicit")

@@ -7,7 +7,8 @@ extension PostmanWriter {
         guard auth.type != "noauth" else { return .object([("type", .string("noauth"))]) }
         let attributes = auth.parameters.map { parameter -> JSONValue in
             let value = parameter.value ?? ""
-            let kept = PostmanCredentialPolicy.mayPublish(value, key: parameter.key, authType: auth.type) ? value : ""
+            let kept = PostmanCredentialPolicy.mayPublish(value, key: parameter.key, authType: auth.type)
+                ? value : PostmanCredentialPolicy.blank(key: parameter.key)
             return .object([
                 ("key", .string(parameter.key)),
                 ("value", attributeValue(kept, type: parameter.type)),
@@ -48,11 +49,20 @@ enum PostmanCredentialPolicy {
         "password", "token", "accesstoken", "refreshtoken", "idtoken", "id_token", "secret", "clientsecret",
         "client_secret", "consumersecret", "tokensecret", "secretkey", "sessiontoken", "privatekey", "authkey",
         "clienttoken", "accesskey", "apikey", "api_key", "code_verifier", "signature",
+        // oauth2's extra request parameters are lists that carry `client_secret` and
+        // the like among harmless ones; a list written out literally is withheld whole.
+        "tokenrequestparams", "authrequestparams", "refreshrequestparams",
     ]
+
+    /// What a withheld credential becomes in a download: empty, or an empty list for
+    /// the list-valued oauth2 parameters, so Postman still reads the attribute.
+    static func blank(key: String) -> String {
+        key.lowercased().hasSuffix("requestparams") ? "[]" : ""
+    }
 
     static func mayPublish(_ value: String, key: String, authType: String) -> Bool {
         guard isCredential(key: key, authType: authType) else { return true }
-        return value.isEmpty || isPureReference(value)
+        return value.isEmpty || isPureReference(value) || value == "[]"
     }
 
     static func isCredential(key: String, authType: String) -> Bool {

@@ -37,20 +37,14 @@ struct AuthProjection {
         return SiteAuth(type: auth.type, parameters: parameters, inheritedFrom: inheritedFrom)
     }
 
-    private static let credentialKeys: Set<String> = [
-        "password", "token", "accesstoken", "refreshtoken", "clientsecret", "consumersecret", "tokensecret",
-        "secretkey", "sessiontoken", "authkey", "privatekey", "secret", "id_token", "idtoken", "signature",
-    ]
-
+    /// One list of credential attributes for pages, samples and downloads alike.
     static func isCredential(type: String, key: String) -> Bool {
-        let k = key.lowercased()
-        if type == "apikey" && k == "value" { return true }
-        return credentialKeys.contains(k) || k.contains("secret") || k.contains("password")
+        PostmanCredentialPolicy.isCredential(key: key, authType: type)
     }
 
     /// A credential shows only as the variable reference it is written with.
     static func credentialDisplay(_ value: String, key: String) -> String {
-        if value.isEmpty { return "" }
+        if value.isEmpty || value == "[]" { return value }
         if isVariableReference(value) { return value }
         return "<\(key)>"
     }

@@ -118,6 +118,10 @@ struct TextVariantsTests {
         #expect(TextVariants.decoded(Array("plain text".utf8)).isEmpty)
         #expect(TextVariants.decoded(Array("a &amp; b".utf8)).count == 1)
         #expect(TextVariants.decoded(Array(#"&amp; %41 \u0041"#.utf8)).count == 3)
+        // A line break or a tag adds what the reader sees: one space, no tags.
+        #expect(TextVariants.decoded(Array("Oskar\nLindqvist".utf8)).map(text) == ["Oskar Lindqvist"])
+        #expect(TextVariants.decoded(Array("<p>Oskar  <em>Lindqvist</em></p>".utf8)).map(text) == ["Oskar Lindqvist"])
+        #expect(TextVariants.decoded(Array(#"{"s":"Oskar\nLindqvist"}"#.utf8)).map(text).last == #"{"s":"Oskar Lindqvist"}"#)
     }
 }
 

@@ -36,6 +36,10 @@ enum ForbiddenStrings {
         var quotable = true
         /// A secret value: not excused even by an equal value shown elsewhere.
         var isSecret = false
+        /// Strong, but excused by the default theme's own words: a one-word partner
+        /// name written as the name (`Initech`, capitalised) names that partner, unless
+        /// the theme itself says it (a partner called "Search").
+        var excusedByThemeOnly = false
 
         /// How an error message names what leaked.
         var described: String {
@@ -56,6 +60,18 @@ enum ForbiddenStrings {
         Canary(text: text, what: what, strong: !couldBeCoincidence(text), ignoresCase: true, wholeWord: true)
     }
 
+    /// A partner's or member's name: as `name`, and a one-word name that starts with a
+    /// capital is also searched for exactly as written. "Initech is still on v1" in a
+    /// shared guide names the partner; "square brackets" does not name Square.
+    static func personName(_ text: String, _ what: String) -> [Canary] {
+        var out = [name(text, what)]
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if couldBeCoincidence(t), t.first?.isUppercase == true {
+            out.append(Canary(text: t, what: what, strong: true, wholeWord: true, excusedByThemeOnly: true))
+        }
+        return out
+    }
+
     /// A value (environment, variable): exact, named by its key, strong unless it could be a coincidence.
     static func value(_ text: String, _ what: String) -> Canary {
         Canary(text: text, what: what, strong: !couldBeCoincidence(text), wholeWord: couldBeCoincidence(text),
@@ -66,10 +82,10 @@ enum ForbiddenStrings {
         var out: [Canary] = []
         let slug: String? = if case .partner(let s) = audience { s } else { nil }
         for partner in workspace.partners where partner.slug != slug && slug != nil {
-            out.append(name(partner.name, "the name of partner \(partner.slug)"))
+            out += personName(partner.name, "the name of partner \(partner.slug)")
             out.append(name(partner.slug, "the slug of partner \(partner.slug)"))
             for m in partner.members {
-                out.append(name(m.name, "a member of partner \(partner.slug)"))
+                out += personName(m.name, "a member of partner \(partner.slug)")
                 if let e = m.email {
                     out.append(Canary(text: e, what: "an email of partner \(partner.slug)", strong: true, ignoresCase: true))
                 }
@@ -81,7 +97,10 @@ enum ForbiddenStrings {
         let rules = VisibilityRules(settings: workspace.settings)
         for env in workspace.environments {
             for v in env.values where v.isSecret {
-                out.append(Canary(text: v.value, what: "the secret `\(v.key)` of environment \(env.name)", strong: true,
+                // A placeholder secret (`password`, `3600`) is excused where the partner
+                // sees that word anyway, like any one-word string; a real one never is.
+                out.append(Canary(text: v.value, what: "the secret `\(v.key)` of environment \(env.name)",
+                                  strong: !couldBeCoincidence(v.value), wholeWord: couldBeCoincidence(v.value),
                                   quotable: false, isSecret: true))
             }
             if !VisibilityRules.isVisible(rules.reach(of: ["environments", env.name]), to: audience) {
@@ -95,11 +114,14 @@ enum ForbiddenStrings {
         for collection in workspace.collections {
             for (key, v) in secretVariables(collection) {
                 out.append(Canary(text: v, what: "the secret variable `\(key)` of collection \(collection.name)",
-                                  strong: true, quotable: false, isSecret: true))
+                                  strong: !couldBeCoincidence(v), wholeWord: couldBeCoincidence(v),
+                                  quotable: false, isSecret: true))
             }
         }
         for thread in workspace.comments {
-            for c in thread.thread { out.append(Canary(text: c.text, what: "a team comment")) }
+            for c in thread.thread {
+                out.append(Canary(text: c.text, what: "a team comment", strong: !couldBeCoincidence(c.text)))
+            }
         }
         if !workspace.settings.showEmail {
             for m in workspace.settings.team {
@@ -121,7 +143,8 @@ enum ForbiddenStrings {
             guard t.count >= minimumLength, t.utf8.count >= 4 else { continue }
             // A secret is never excused, not even by an equal value shown elsewhere.
             if own.contains(t) && !canary.isSecret { continue }
-            if let i = index[t] {
+            let key = canary.excusedByThemeOnly ? "\u{1}" + t : t
+            if let i = index[key] {
                 // The same text forbidden twice (a team email that is also a comment author): keep the strictest.
                 kept[i].strong = kept[i].strong || canary.strong
                 kept[i].ignoresCase = kept[i].ignoresCase || canary.ignoresCase
@@ -130,7 +153,7 @@ enum ForbiddenStrings {
                 kept[i].isSecret = kept[i].isSecret || canary.isSecret
                 continue
             }
-            index[t] = kept.count
+            index[key] = kept.count
             var trimmed = canary
             trimmed.text = t
             kept.append(trimmed)
@@ -151,6 +174,12 @@ enum ForbiddenStrings {
                                                                            to: audience) {
             own += env.values.filter { !$0.isSecret }.map(\.value)
         }
+        // The names of the items it sees, and the page names made of them: an internal
+        // `List orders` beside a visible `List orders`, a hidden value `payments-api`
+        // equal to a visible collection's file name.
+        for name in visibleNames(workspace, for: audience) {
+            own += [name, Slugger.base(name)]
+        }
         return Set(own.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
     }
 
@@ -167,6 +196,42 @@ enum ForbiddenStrings {
         return out
     }
 
+    /// A hidden item's name, strong unless it could be a coincidence, and the page
+    /// name Portico would make of it (`freeze-a-merchant-account`), which a hand-written
+    /// link to its page would carry.
+    static func hidden(_ name: String, _ what: String) -> [Canary] {
+        var out = [Canary(text: name, what: what, strong: !couldBeCoincidence(name), wholeWord: true)]
+        let slug = Slugger.base(name)
+        if slug.contains("-") && slug != name {
+            out.append(Canary(text: slug, what: what + ", as a page name", strong: true, wholeWord: true))
+        }
+        return out
+    }
+
+    /// The names of the collections, folders, requests and docs pages an audience sees.
+    static func visibleNames(_ workspace: Workspace, for audience: Audience) -> [String] {
+        let rules = VisibilityRules(settings: workspace.settings)
+        var out: [String] = []
+        func walk(_ items: [PostmanItem], path: [String]) {
+            for item in items {
+                let p = path + [item.name]
+                guard VisibilityRules.isVisible(rules.reach(of: p), to: audience) else { continue }
+                out.append(item.name)
+                if case .folder(let f) = item { walk(f.items, path: p) }
+            }
+        }
+        for c in workspace.collections where VisibilityRules.isVisible(rules.reach(of: ["collections", c.name]), to: audience) {
+            out.append(c.name)
+            walk(c.items, path: ["collections", c.name])
+        }
+        for page in workspace.docs {
+            let p = ["docs"] + page.slug.split(separator: "/").map(String.init)
+            let reach = rules.reach(of: p, isInternal: page.isInternal, partners: page.partners.map { Set($0.map(\.value)) })
+            if VisibilityRules.isVisible(reach, to: audience) { out += [page.title, page.slug] }
+        }
+        return out
+    }
+
     /// Names of collections, folders, requests and docs the audience may not see.
     static func hiddenItems(_ workspace: Workspace, for audience: Audience) -> [Canary] {
         let rules = VisibilityRules(settings: workspace.settings)
@@ -175,7 +240,7 @@ enum ForbiddenStrings {
             for item in items {
                 let p = path + [item.name]
                 if !VisibilityRules.isVisible(rules.reach(of: p), to: audience) {
-                    out.append(Canary(text: item.name, what: "the name of hidden item \(p.joined(separator: "/"))", wholeWord: true))
+                    out += hidden(item.name, "the name of hidden item \(p.joined(separator: "/"))")
                 }
                 if case .folder(let f) = item { walk(f.items, path: p) }
             }
@@ -183,7 +248,7 @@ enum ForbiddenStrings {
         for c in workspace.collections {
             let p = ["collections", c.name]
             if !VisibilityRules.isVisible(rules.reach(of: p), to: audience) {
-                out.append(Canary(text: c.name, what: "the name of hidden collection \(c.name)", wholeWord: true))
+                out += hidden(c.name, "the name of hidden collection \(c.name)")
             }
             walk(c.items, path: p)
         }
@@ -191,7 +256,11 @@ enum ForbiddenStrings {
             let p = ["docs"] + page.slug.split(separator: "/").map(String.init)
             let reach = rules.reach(of: p, isInternal: page.isInternal, partners: page.partners.map { Set($0.map(\.value)) })
             if !VisibilityRules.isVisible(reach, to: audience) {
-                out.append(Canary(text: page.title, what: "the title of hidden page docs/\(page.slug)", wholeWord: true))
+                out += hidden(page.title, "the title of hidden page docs/\(page.slug)")
+                if page.slug.contains("-") || page.slug.contains("/") {
+                    out.append(Canary(text: page.slug, what: "the page name of hidden page docs/\(page.slug)",
+                                      strong: true, wholeWord: true))
+                }
             }
         }
         return out

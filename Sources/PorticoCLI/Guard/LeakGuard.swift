@@ -35,10 +35,15 @@ struct LeakGuard: Sendable {
         guard audience != .team else { return [] }
         let canaries = ForbiddenStrings.list(workspace, for: audience)
         guard !canaries.isEmpty else { return [] }
-        // Drop what the audience may legitimately see: one pass over its own text.
-        let allowed = Array((allowedText.text(for: audience) + "\u{1F}" + Self.defaultThemeText).utf8)
-        let allowedHits = Self.matcher(canaries).matches(in: allowed)
-        return canaries.enumerated().filter { !allowedHits.contains($0.offset) || $0.element.strong }.map(\.element)
+        // Drop what the audience may legitimately see: one pass over its own text, one
+        // over the theme's words.
+        let matcher = Self.matcher(canaries)
+        let workspaceHits = matcher.matches(in: Array(allowedText.text(for: audience).utf8))
+        let themeHits = matcher.matches(in: Self.defaultThemeBytes)
+        return canaries.enumerated().filter { offset, canary in
+            if themeHits.contains(offset) { return canary.strong && !canary.excusedByThemeOnly }
+            return canary.strong || !workspaceHits.contains(offset)
+        }.map(\.element)
     }
 
     func check(_ files: [OutputFile], site: PartnerSite, canaries: [ForbiddenStrings.Canary]) -> [Diagnostic] {
@@ -73,6 +78,8 @@ struct LeakGuard: Sendable {
         guard let dir = DefaultTheme.directory() else { return "" }
         return DefaultTheme.files(in: dir).sorted { $0.key < $1.key }.map(\.value).joined(separator: "\u{1F}")
     }()
+
+    static let defaultThemeBytes = Array(defaultThemeText.utf8)
 
     static func matcher(_ canaries: [ForbiddenStrings.Canary]) -> CanaryMatcher {
         CanaryMatcher(canaries.map(\.text), ignoringCase: canaries.map(\.ignoresCase),

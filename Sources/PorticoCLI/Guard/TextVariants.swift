@@ -16,7 +16,45 @@ enum TextVariants {
         if hasAmp { out.append(htmlDecoded(bytes)) }
         if hasPercent { out.append(percentDecoded(bytes)) }
         if hasBackslash { out.append(jsonDecoded(bytes)) }
+        // What a reader sees: Markdown wraps "Oskar⏎Lindqvist" and HTML may split a name
+        // with a tag, but the browser shows "Oskar Lindqvist".
+        let base = hasBackslash ? jsonDecoded(bytes) : bytes
+        let visible = visibleText(base)
+        if visible != base {
+            out.append(visible)
+            if hasAmp { out.append(htmlDecoded(visible)) }
+        }
         return out
+    }
+
+    /// Tags removed and every run of whitespace made one space.
+    static func visibleText(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        var pendingSpace = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "<"), i + 1 < bytes.count, isTagStart(bytes[i + 1]),
+               let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
+                i = close + 1
+                continue
+            }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                pendingSpace = true
+            } else {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private static func isTagStart(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || b == UInt8(ascii: "/") || b == UInt8(ascii: "!")
     }
 
     static func percentDecoded(_ s: String) -> String {
@@ -58,6 +96,12 @@ enum TextVariants {
                     }
                     out += Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8)
                     i += length
+                    continue
+                }
+                // A JSON string's line breaks and tabs, so the reader's view can be made of them.
+                if next == UInt8(ascii: "n") || next == UInt8(ascii: "r") || next == UInt8(ascii: "t") {
+                    out.append(next == UInt8(ascii: "t") ? 0x09 : 0x0A)
+                    i += 2
                     continue
                 }
                 if next == UInt8(ascii: "/") || next == UInt8(ascii: "\"") || next == backslash {

@@ -37,6 +37,9 @@ public enum WorkspaceLoader {
             attempt { try cache.value(file.path, file.bytes) {
                 var collection = try PostmanReader.readCollection(file.bytes, path: file.path)
                 collection.sourceDigest = Self.digest(file.bytes)
+                if let old = cache.previous(file.path, as: PostmanCollection.self) {
+                    collection = StructuralSharing.share(collection, with: old)
+                }
                 return collection
             } }
         }

@@ -94,7 +94,8 @@ extension PageWriter {
         let context: [String: MustacheValue] = ["index": href(path, SitePaths.searchIndex)]
         page(path, template: "search", title: "Search", context: context, section: "search")
         files.append(OutputFile(path: SitePaths.searchIndex,
-                                text: SearchIndexWriter.script(site: site, docPaths: docPaths)))
+                                text: SearchIndexWriter.script(site: site, docPaths: docPaths,
+                                                               previous: previous, memo: memo)))
     }
 
     mutating func writeNotFound() {

@@ -112,7 +112,10 @@ extension PageWriter {
             // unchanged download is reused in watch mode.
             let key = c.downloadID != 0 ? AnyHashable(c.downloadID) : AnyHashable(c.download)
             memoized(SitePaths.collectionDownload(c), key: key) {
-                $0.files.append(OutputFile(path: SitePaths.collectionDownload(c), text: JSONSerializer.serialize(c.download)))
+                let bytes = c.downloadID != 0
+                    ? $0.markup.downloads.value(c.downloadID) { Data(JSONSerializer.serialize(c.download).utf8) }
+                    : Data(JSONSerializer.serialize(c.download).utf8)
+                $0.files.append(OutputFile(path: SitePaths.collectionDownload(c), bytes: bytes))
             }
         }
         for (env, path) in environmentFiles {

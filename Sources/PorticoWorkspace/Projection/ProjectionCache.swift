@@ -13,7 +13,16 @@ public final class ProjectionCache: @unchecked Sendable {
     }
 
     private var downloads: [Key: (json: JSONValue, id: Int)] = [:]
-    private var nextID = 1
+    /// Download ids are unique in the process, not just in one cache: a renderer may
+    /// share serialised downloads by id between sites projected with different caches.
+    nonisolated(unsafe) private static var lastID = 0
+    private static let idLock = NSLock()
+    private static func newID() -> Int {
+        idLock.lock()
+        defer { idLock.unlock() }
+        lastID += 1
+        return lastID
+    }
     private let lock = NSLock()
 
     public init() {}
@@ -31,8 +40,7 @@ public final class ProjectionCache: @unchecked Sendable {
         if let raced = downloads[key] { return raced }
         // Forget downloads of older versions of the same file.
         downloads = downloads.filter { $0.key.path != key.path || $0.key.digest == key.digest }
-        let entry = (json, nextID)
-        nextID += 1
+        let entry = (json, Self.newID())
         downloads[key] = entry
         return entry
     }

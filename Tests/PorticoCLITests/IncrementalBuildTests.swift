@@ -38,6 +38,15 @@ struct IncrementalBuildTests {
         return out
     }
 
+    static func inodes(_ root: URL) -> [String: UInt64] {
+        var out: [String: UInt64] = [:]
+        for path in Publisher.listFiles(root) where !path.hasPrefix(".portico-") {
+            var info = stat()
+            if lstat(root.appendingPathComponent(path).path, &info) == 0 { out[path] = UInt64(info.st_ino) }
+        }
+        return out
+    }
+
     static func replacing(_ old: String, _ new: String) -> (String) -> String {
         { text in
             guard let range = text.range(of: old) else { return text }
@@ -72,8 +81,13 @@ struct IncrementalBuildTests {
              Self.replacing("valid for **two hour**", "valid for **one hour**")),
         ]
         for (what, path, change) in edits {
+            let before = Self.files(watched)
+            let inodesBefore = Self.inodes(watched)
             try scratch.edit(path, change)
             _ = try pipeline.run(BuildRequest(workspace: scratch.workspace, output: watched))
+            let inodes = Self.inodes(watched)
+            let relinked = before.keys.filter { before[$0] == Self.files(watched)[$0] && inodes[$0] != inodesBefore[$0] }
+            #expect(relinked.isEmpty, "after \(what): files with unchanged bytes were rewritten: \(relinked.sorted().prefix(5))")
             let fresh = scratch.root.appendingPathComponent("fresh-\(UUID().uuidString)")
             _ = try BuildPipeline().run(BuildRequest(workspace: scratch.workspace, output: fresh))
             let got = Self.files(watched)

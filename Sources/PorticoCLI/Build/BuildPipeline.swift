@@ -158,9 +158,16 @@ public final class BuildPipeline: @unchecked Sendable {
                 let canaries = guardrail.canaries(site: site, for: audience)
                 clock.lap("canaries")
                 state.canaries = canaries
-                // Reused pages were scanned when first rendered; scan them again only
-                // if what counts as a leak changed since.
-                let toScan = canaries == last?.canaries ? files.filter { !reused.contains($0.path) } : files
+                state.files = Publisher.contents(files)
+                // Files with the bytes scanned last time (reused pages, unchanged assets and
+                // downloads) were scanned then; scan them again only if what counts as a
+                // leak changed since.
+                let toScan: [OutputFile]
+                if let last, canaries == last.canaries {
+                    toScan = files.filter { !reused.contains($0.path) && !Publisher.same(last.files[$0.path], $0.bytes) }
+                } else {
+                    toScan = files
+                }
                 let leaks = guardrail.check(toScan, site: site, canaries: canaries)
                 clock.lap("scan \(toScan.count) files")
                 if !leaks.isEmpty { throw DiagnosticList(leaks) }

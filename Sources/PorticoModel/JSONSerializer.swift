@@ -40,35 +40,53 @@ public enum JSONSerializer {
         }
     }
 
+    private static let indents = (0..<32).map { String(repeating: "  ", count: $0) }
+
     private static func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
         out += "\n"
-        out += String(repeating: "  ", count: indent)
+        out += indent < indents.count ? indents[indent] : String(repeating: "  ", count: indent)
     }
 
+    /// Escapes what JSON requires and what an HTML `<script>` needs; runs of bytes
+    /// needing nothing are copied whole (every escaped character is ASCII or starts a
+    /// UTF-8 sequence, so the runs end on character boundaries).
     public static func writeString(_ s: String, into out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+        let utf8 = s.utf8
+        var run = utf8.startIndex
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            let escape: String
+            var next = utf8.index(after: i)
+            switch b {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x3C: escape = "\\u003c"
+            case 0x3E: escape = "\\u003e"
+            case 0x26: escape = "\\u0026"
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                guard next != utf8.endIndex, utf8[next] == 0x80 else { i = next; continue }
+                let third = utf8.index(after: next)
+                guard third != utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 else { i = next; continue }
+                escape = utf8[third] == 0xA8 ? "\\u2028" : "\\u2029"
+                next = utf8.index(after: third)
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                guard b < 0x20 else { i = next; continue }
+                let hex = String(b, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             }
+            if run != i { out += s[run..<i] }
+            out += escape
+            i = next
+            run = next
         }
+        if run != utf8.endIndex { out += s[run..<utf8.endIndex] }
         out += "\""
     }
 

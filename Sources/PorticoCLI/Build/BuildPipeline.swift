@@ -11,6 +11,9 @@ public final class BuildPipeline: @unchecked Sendable {
     /// not change is neither rendered nor published again, and unchanged pages are
     /// reused. Only kept when `incremental`, since it holds every page in memory.
     private var states: [String: SiteState] = [:]
+    /// What is published for each site folder, and the previous version kept beside
+    /// it to publish the next build into (watch mode).
+    private var published: [String: Publisher.PublishedSite] = [:]
     private let incremental: Bool
     private let projectionCache = ProjectionCache()
     private let parseCache = ParseCache()
@@ -84,11 +87,15 @@ public final class BuildPipeline: @unchecked Sendable {
         for site in rendered.changed {
             let folder = request.kind == .preview ? request.output.lastPathComponent : site.folder
             do {
-                let report = try publisher.publish(folder, files: site.files, knownUnchanged: site.unchanged)
+                let memory: Publisher.PublishedSite? = incremental ? published[folder] ?? Publisher.PublishedSite() : nil
+                published[folder] = memory
+                let report = try publisher.publish(folder, files: site.files, knownUnchanged: site.unchanged,
+                                                   memory: memory)
                 written += report.written + report.removed
             } catch {
                 // What is on disk no longer matches what we remember: start afresh.
                 states = [:]
+                forgetPublished()
                 throw DiagnosticList([.error("publishing \(folder) failed: \(error.localizedDescription)")])
             }
         }
@@ -97,6 +104,13 @@ public final class BuildPipeline: @unchecked Sendable {
             files += site.files.count
             pages += site.files.filter { $0.path.hasSuffix(".html") }.count
             if incremental { states[site.folder] = site.state }
+        }
+        if incremental && request.kind == .partnerSites && request.partners.isEmpty {
+            let current = Set(audiences.map(SiteProjection.folder(for:)))
+            for (folder, memory) in published where !current.contains(folder) {
+                memory.forget()
+                published[folder] = nil
+            }
         }
         if request.kind == .partnerSites {
             try publisher.finish(current: Set(audiences.map(SiteProjection.folder(for:))),
@@ -116,6 +130,13 @@ public final class BuildPipeline: @unchecked Sendable {
         /// Files known to have the same bytes as in the last published build.
         var unchanged: Set<String>
         var state: SiteState
+    }
+
+    /// Removes the previous versions kept beside the published sites (watch mode
+    /// keeps them between builds); call when watching stops.
+    public func forgetPublished() {
+        for memory in published.values { memory.forget() }
+        published = [:]
     }
 
     private func render(_ workspace: Workspace, audiences: [Audience], theme: Theme, reuse: Bool)
@@ -146,9 +167,16 @@ public final class BuildPipeline: @unchecked Sendable {
                 let canaries = guardrail.canaries(site: site, for: audience)
                 clock.lap("canaries")
                 state.canaries = canaries
-                // Reused pages were scanned when first rendered; scan them again only
-                // if what counts as a leak changed since.
-                let toScan = canaries == last?.canaries ? files.filter { !reused.contains($0.path) } : files
+                state.files = Publisher.contents(files)
+                // Files with the bytes scanned last time (reused pages, unchanged assets and
+                // downloads) were scanned then; scan them again only if what counts as a
+                // leak changed since.
+                let toScan: [OutputFile]
+                if let last, canaries == last.canaries {
+                    toScan = files.filter { !reused.contains($0.path) && !Publisher.same(last.files[$0.path], $0.bytes) }
+                } else {
+                    toScan = files
+                }
                 let leaks = guardrail.check(toScan, site: site, canaries: canaries)
                 clock.lap("scan \(toScan.count) files")
                 if !leaks.isEmpty { throw DiagnosticList(leaks) }

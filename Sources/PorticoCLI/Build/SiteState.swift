@@ -11,4 +11,6 @@ final class SiteState: @unchecked Sendable {
     var projection: PartnerSite?
     var memo: RenderMemo?
     var canaries: [ForbiddenStrings.Canary]?
+    /// The bytes of every file of the site, by path, as rendered and scanned.
+    var files: [String: Data] = [:]
 }

@@ -45,6 +45,7 @@ enum WatchCommand {
             build(pipeline, request, server: server)
         }
         server?.stop()
+        pipeline.forgetPublished()
         Console.out("stopped")
         return 0
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PorticoModel
 import PorticoRender
 
@@ -58,7 +61,22 @@ public struct Publisher {
 
     /// Publishes one site. `knownUnchanged` lists files the caller knows have the
     /// bytes already published (watch mode); they are linked without being read.
-    public func publish(_ folder: String, files: [OutputFile], knownUnchanged: Set<String> = []) throws -> SiteReport {
+    public func publish(_ folder: String, files: [OutputFile], knownUnchanged: Set<String> = [],
+                        memory: PublishedSite? = nil) throws -> SiteReport {
+        if let memory {
+            if let report = try publishFromShadow(folder, files: files, memory: memory) { return report }
+            let live = memory.live
+            memory.forget()
+            let report = try publishStaged(folder, files: files, knownUnchanged: knownUnchanged, keepOld: live != nil)
+            memory.live = Self.contents(files)
+            if let kept = report.kept, let live { memory.shadow = (kept, live) }
+            return report.report
+        }
+        return try publishStaged(folder, files: files, knownUnchanged: knownUnchanged, keepOld: false).report
+    }
+
+    private func publishStaged(_ folder: String, files: [OutputFile], knownUnchanged: Set<String>,
+                               keepOld: Bool) throws -> (report: SiteReport, kept: URL?) {
         let fm = FileManager.default
         try fm.createDirectory(at: output, withIntermediateDirectories: true)
         let target = output.appendingPathComponent(folder)
@@ -104,15 +122,134 @@ public struct Publisher {
             if report.written == 0 && report.removed == 0 && fm.fileExists(atPath: target.path) {
                 // Nothing changed: leave the published site exactly as it is.
                 try? fm.removeItem(at: staging)
-                return report
+                return (report, nil)
             }
-            try AtomicSwap.install(staging, at: target)
+            if try AtomicSwap.install(staging, at: target), keepOld {
+                // The old site is now in the staging folder: watch keeps it to build the next one in.
+                return (report, staging)
+            }
             try? fm.removeItem(at: staging)
         } catch {
             try? fm.removeItem(at: staging)
             throw error
         }
+        return (report, nil)
+    }
+
+    /// Watch mode: the published site's bytes, and the site published before it, kept
+    /// in a hidden folder beside it (the staging folder of the last swap). The next
+    /// build turns that folder into the new site by changing only the files that
+    /// differ from it, then swaps it in: the cost of publishing an edit follows the
+    /// number of files it changed, not the size of the site, and readers still see
+    /// the old site or the new one, never a mix.
+    public final class PublishedSite: @unchecked Sendable {
+        var live: [String: Data]?
+        var shadow: (url: URL, files: [String: Data])?
+
+        public init() {}
+
+        /// Drops the kept folder, e.g. when watch stops.
+        public func forget() {
+            if let shadow { try? FileManager.default.removeItem(at: shadow.url) }
+            shadow = nil
+            live = nil
+        }
+    }
+
+    static func contents(_ files: [OutputFile]) -> [String: Data] {
+        var out: [String: Data] = [:]
+        out.reserveCapacity(files.count)
+        for file in files { out[file.path] = file.bytes }
+        return out
+    }
+
+    /// Equal bytes, answered without reading them when both share storage.
+    static func same(_ a: Data?, _ b: Data) -> Bool {
+        guard let a, a.count == b.count else { return false }
+        return a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return x.count == 0 }
+                return p == q || memcmp(p, q, x.count) == 0
+            }
+        }
+    }
+
+    /// Publishes by updating the kept previous site; nil when there is none to update,
+    /// or it could not be updated (the caller then stages the site whole).
+    private func publishFromShadow(_ folder: String, files: [OutputFile], memory: PublishedSite) throws -> SiteReport? {
+        guard let live = memory.live, let shadow = memory.shadow else { return nil }
+        let fm = FileManager.default
+        let target = output.appendingPathComponent(folder)
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: shadow.url.path, isDirectory: &isFolder), isFolder.boolValue,
+              fm.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+        var report = SiteReport(folder: folder, written: 0, unchanged: 0, removed: 0)
+        let paths = Set(files.map(\.path))
+        let removed = live.keys.filter { !paths.contains($0) }
+        let changed = files.filter { !Self.same(live[$0.path], $0.bytes) }
+        if changed.isEmpty && removed.isEmpty {
+            report.unchanged = files.count
+            return report
+        }
+        let isPreview = files.contains { $0.path == SitePaths.previewMarker }
+        if let problem = replacementProblem(target, folder: folder, isPreview: isPreview) {
+            throw Refusal(errorDescription: problem)
+        }
+        do {
+            let root = shadow.url.path
+            for file in files {
+                let old = shadow.files[file.path]
+                let destination = root + "/" + file.path
+                if Self.same(live[file.path], file.bytes) {
+                    // Unchanged: the kept folder must hold the published file itself (same
+                    // inode, same modification time). A file equal in both is that already.
+                    if Self.same(old, file.bytes) { continue }
+                    if old != nil { try Self.unlinkFile(destination) }
+                    try Self.makeParents(of: file.path, in: root)
+                    try fm.linkItem(atPath: target.path + "/" + file.path, toPath: destination)
+                    report.unchanged += 1
+                } else {
+                    if old != nil { try Self.unlinkFile(destination) }
+                    try Self.makeParents(of: file.path, in: root)
+                    try file.bytes.write(to: URL(fileURLWithPath: destination))
+                    report.written += 1
+                }
+            }
+            for path in shadow.files.keys where !paths.contains(path) {
+                try Self.unlinkFile(root + "/" + path)
+                Self.removeEmptyParents(of: path, in: root)
+            }
+            report.removed = removed.count
+            report.unchanged = files.count - report.written
+            guard try AtomicSwap.install(shadow.url, at: target) else { return nil }
+        } catch {
+            // The kept folder is in an unknown state: forget it and stage the site whole.
+            return nil
+        }
+        memory.shadow = (shadow.url, live)
+        memory.live = Self.contents(files)
         return report
+    }
+
+    private static func unlinkFile(_ path: String) throws {
+        if unlink(path) != 0 && errno != ENOENT {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+
+    private static func makeParents(of path: String, in root: String) throws {
+        let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        guard !parent.isEmpty else { return }
+        try FileManager.default.createDirectory(atPath: root + "/" + parent, withIntermediateDirectories: true)
+    }
+
+    /// A staged site holds no empty folder: remove the ones a removed file leaves.
+    private static func removeEmptyParents(of path: String, in root: String) {
+        var parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+        while !parts.isEmpty {
+            guard rmdir(root + "/" + parts.joined(separator: "/")) == 0 else { return }
+            parts = parts.dropLast()
+        }
     }
 
     /// A folder the publisher will not replace, said in words (the caller prints

@@ -99,7 +99,8 @@ extension PageWriter {
         let context: [String: MustacheValue] = ["index": href(path, SitePaths.searchIndex)]
         page(path, template: "search", title: "Search", context: context, section: "search")
         files.append(OutputFile(path: SitePaths.searchIndex,
-                                text: SearchIndexWriter.script(site: site, docPaths: docPaths)))
+                                text: SearchIndexWriter.script(site: site, docPaths: docPaths,
+                                                               previous: previous, memo: memo)))
     }
 
     mutating func writeNotFound() {
@@ -120,7 +121,10 @@ extension PageWriter {
             // unchanged download is reused in watch mode.
             let key = c.downloadID != 0 ? AnyHashable(c.downloadID) : AnyHashable(c.download)
             memoized(SitePaths.collectionDownload(c), key: key) {
-                $0.files.append(OutputFile(path: SitePaths.collectionDownload(c), text: JSONSerializer.serialize(c.download)))
+                let bytes = c.downloadID != 0
+                    ? $0.markup.downloads.value(c.downloadID) { Data(JSONSerializer.serialize(c.download).utf8) }
+                    : Data(JSONSerializer.serialize(c.download).utf8)
+                $0.files.append(OutputFile(path: SitePaths.collectionDownload(c), bytes: bytes))
             }
         }
         for (env, path) in environmentFiles {

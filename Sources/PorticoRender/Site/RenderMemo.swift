@@ -13,6 +13,8 @@ public final class RenderMemo: @unchecked Sendable {
 
     var chrome: AnyHashable?
     var entries: [String: Entry] = [:]
+    /// Search index entries as JSON text, by page path.
+    var search: [String: (key: SearchEntryKey, json: String)] = [:]
 
     public init() {}
 

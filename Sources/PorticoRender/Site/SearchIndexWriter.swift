@@ -7,35 +7,61 @@ import PorticoModel
 enum SearchIndexWriter {
     static let summaryLength = 160
 
-    static func script(site: PartnerSite, docPaths: [String: String]) -> String {
-        var entries: [JSONValue] = []
-        func add(_ title: String, _ path: String, _ kind: String, _ summary: String) {
-            entries.append(.object([
+    static func script(site: PartnerSite, docPaths: [String: String], previous: RenderMemo? = nil,
+                       memo: RenderMemo = RenderMemo()) -> String {
+        var entries: [String] = []
+        // An entry's text depends only on its inputs, so in watch mode one whose inputs
+        // are unchanged is taken from the last render instead of summarised again.
+        func add(_ title: String, _ path: String, _ kind: String, _ prefix: String?, _ text: RichText?) {
+            let key = SearchEntryKey(title: title, kind: kind, prefix: prefix, text: text)
+            if let hit = previous?.search[path], hit.key == key {
+                memo.search[path] = hit
+                entries.append(hit.json)
+                return
+            }
+            let summary = prefix.map { $0 + " " + plain(text) } ?? plain(text)
+            let json = JSONSerializer.serialize(.object([
                 ("t", .string(title)), ("u", .string(SitePaths.percentEncode(path))), ("k", .string(kind)),
                 ("s", .string(summary)),
-            ]))
+            ]), pretty: false)
+            memo.search[path] = (key, json)
+            entries.append(json)
         }
         for c in site.collections {
-            add(c.name, SitePaths.collection(c), "collection", plain(c.description))
+            add(c.name, SitePaths.collection(c), "collection", nil, c.description)
             func walk(_ items: [SiteItem], trail: [String]) {
                 for item in items {
                     switch item {
                     case .folder(let f):
-                        add(f.name, SitePaths.item(f.slug, in: c), "folder", (trail + [f.name]).joined(separator: " › "))
+                        let summary = (trail + [f.name]).joined(separator: " › ")
+                        let path = SitePaths.item(f.slug, in: c)
+                        let key = SearchEntryKey(title: f.name, kind: "folder", prefix: summary, text: nil)
+                        if let hit = previous?.search[path], hit.key == key {
+                            memo.search[path] = hit
+                            entries.append(hit.json)
+                        } else {
+                            let json = JSONSerializer.serialize(.object([
+                                ("t", .string(f.name)), ("u", .string(SitePaths.percentEncode(path))),
+                                ("k", .string("folder")), ("s", .string(summary)),
+                            ]), pretty: false)
+                            memo.search[path] = (key, json)
+                            entries.append(json)
+                        }
                         walk(f.items, trail: trail + [f.name])
                     case .request(let r):
-                        add(r.name, SitePaths.item(r.slug, in: c), r.method, r.url + " " + plain(r.description))
+                        add(r.name, SitePaths.item(r.slug, in: c), r.method, r.url, r.description)
                     }
                 }
             }
             walk(c.items, trail: [c.name])
         }
         for d in site.docs {
-            add(d.title, docPaths[d.slug] ?? SitePaths.doc(d), "doc", plain(RichText(d.body)))
+            add(d.title, docPaths[d.slug] ?? SitePaths.doc(d), "doc", nil, RichText(d.body))
         }
         // A script, not a JSON file, so the search page also works from file://
-        // where browsers refuse to fetch() local files.
-        return "window.PORTICO_SEARCH = " + JSONSerializer.serialize(.array(entries), pretty: false) + ";\n"
+        // where browsers refuse to fetch() local files. The same text as serialising
+        // the array of entries compactly.
+        return "window.PORTICO_SEARCH = [" + entries.joined(separator: ",") + "];\n"
     }
 
     /// The first words of a text as a reader would see them: table rules, code
@@ -94,4 +120,12 @@ enum SearchIndexWriter {
         }
         return out
     }
+}
+
+/// The inputs of one search entry besides its path.
+struct SearchEntryKey: Hashable {
+    var title: String
+    var kind: String
+    var prefix: String?
+    var text: RichText?
 }

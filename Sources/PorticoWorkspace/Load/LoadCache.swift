@@ -21,6 +21,13 @@ public final class LoadCache: @unchecked Sendable {
         return value
     }
 
+    /// What the file at `path` was last parsed into, whatever its bytes were then.
+    func previous<T>(_ path: String, as type: T.Type) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[path]?.value as? T
+    }
+
     /// Forgets files that are no longer in the workspace.
     func keep(only paths: Set<String>) {
         lock.lock()

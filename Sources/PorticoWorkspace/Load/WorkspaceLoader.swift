@@ -43,7 +43,10 @@ public enum WorkspaceLoader {
         let collections = tree.files(under: "collections", extension: "json").compactMap { file in
             attempt { try cache.value(file.path, file.bytes) {
                 var collection = try PostmanReader.readCollection(file.bytes, path: file.path)
-                collection.sourceDigest = file.bytes.hashValue
+                collection.sourceDigest = Self.digest(file.bytes)
+                if let old = cache.previous(file.path, as: PostmanCollection.self) {
+                    collection = StructuralSharing.share(collection, with: old)
+                }
                 return collection
             } }
         }
@@ -72,5 +75,16 @@ public enum WorkspaceLoader {
         let found = WorkspaceValidator.validate(workspace)
         if found.contains(where: { $0.severity == .error }) { throw DiagnosticList(found) }
         return workspace
+    }
+
+    /// A digest of all of a file's bytes. Not `Data.hashValue`: that hashes only the
+    /// first 80 bytes, so an edit further in that kept the file's length gave the same
+    /// value and watch mode reused the old download.
+    static func digest(_ bytes: Data) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes.count)
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        let value = hasher.finalize()
+        return value == 0 ? 1 : value
     }
 }

@@ -10,7 +10,7 @@ struct AuthProjection {
     let resolve: (String) -> String
 
     /// One auth level on the way from the request up to the collection.
-    struct Level {
+    struct Level: Equatable {
         var auth: PostmanAuth?
         var ownerName: String
     }

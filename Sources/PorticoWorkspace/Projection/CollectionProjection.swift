@@ -9,6 +9,10 @@ struct CollectionProjection {
     let environment: PostmanEnvironment?
     let partnerValues: [(key: String, value: String)]
     let cache: ProjectionCache
+    /// This audience's remembered request projections.
+    let requests: RequestMemo
+    /// The collection's file, to tell apart requests of collections sharing a name.
+    var file: String = ""
 
     func project(_ collection: PostmanCollection, slug: String) -> SiteCollection? {
         let path = ["collections", collection.name]
@@ -19,7 +23,9 @@ struct CollectionProjection {
         let filtered = filter(collection.items, path: path, hidden: &hidden)
         var slugger = Slugger()
         let levels = [AuthProjection.Level(auth: collection.auth, ownerName: collection.name)]
-        let items = project(filtered, path: path, scope: scope, authLevels: levels, slugger: &slugger)
+        var projection = self
+        projection.file = collection.location.path
+        let items = projection.project(filtered, path: path, scope: scope, authLevels: levels, slugger: &slugger)
         var downloadable = collection
         // A key the environment marks secret shows as {{name}} on the pages; the
         // download must not carry a collection or folder value for it either.
@@ -83,8 +89,11 @@ struct CollectionProjection {
             let slug = slugger.slug(for: item.name)
             switch item {
             case .request(let request):
-                return .request(RequestProjection(scope: scope).project(
-                    request, slug: slug, selector: SelectorPath.string(itemPath), authLevels: authLevels))
+                let selector = SelectorPath.string(itemPath)
+                return .request(requests.site(for: request, file: file, slug: slug, selector: selector,
+                                              authLevels: authLevels, values: scope.values) {
+                    RequestProjection(scope: scope).project(request, slug: slug, selector: selector, authLevels: authLevels)
+                })
             case .folder(let folder):
                 let inner = scope.entering(folderVariables: folder.variables)
                 let resolver = inner.resolver

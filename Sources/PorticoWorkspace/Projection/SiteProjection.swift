@@ -15,10 +15,13 @@ public enum SiteProjection {
         let environment = visibleDefaultEnvironment(workspace, rules: rules, audience: audience)
         let partnerValues = partner?.environmentPairs ?? []
 
+        let requests = cache.requests(for: audience)
+        requests.begin()
         var collectionSlugs = Slugger()
         let collections = workspace.collections.compactMap { collection -> SiteCollection? in
             let projection = CollectionProjection(rules: rules, audience: audience, environment: environment,
-                                                  partnerValues: partnerValues, cache: cache)
+                                                  partnerValues: partnerValues, cache: cache,
+                                                  requests: requests)
             guard VisibilityRules.isVisible(rules.reach(of: ["collections", collection.name]), to: audience) else {
                 return nil
             }

@@ -98,4 +98,27 @@ struct IncrementalBuildTests {
             try? FileManager.default.removeItem(at: fresh)
         }
     }
+
+    /// An edit that changes no byte of a site can still make its published text a leak:
+    /// the guard's list depends on the whole workspace. Watch must refuse it as build does.
+    @Test("an edit elsewhere that makes an unchanged site's text a leak fails the incremental build too")
+    func unchangedSiteIsRecheckedWhenItsCanariesChange() throws {
+        let scratch = try Scratch()
+        let watched = scratch.root.appendingPathComponent("watched")
+        let pipeline = BuildPipeline(incremental: true)
+        try "# Support\n\nAsk Jordan Blake from our support desk.\n"
+            .write(to: scratch.workspace.appendingPathComponent("docs/support.md"), atomically: true, encoding: .utf8)
+        _ = try pipeline.run(BuildRequest(workspace: scratch.workspace, output: watched))
+        let before = Self.files(watched)
+        // Jordan Blake becomes a member of umbrella: globex's and initech's sites do not
+        // change, but their support page now names another partner's member.
+        try scratch.edit("partners/umbrella.yaml", Self.replacing("members:\n", "members:\n  - name: Jordan Blake\n    role: viewer\n"))
+        #expect(throws: (any Error).self) { try pipeline.run(BuildRequest(workspace: scratch.workspace, output: watched)) }
+        do {
+            _ = try BuildPipeline(incremental: true).run(BuildRequest(workspace: scratch.workspace, output: watched))
+        } catch {
+            #expect("\(error)".contains("globex/docs/support.html contains a member of partner umbrella"), "\(error)")
+        }
+        #expect(Self.files(watched) == before, "a refused build changed the published sites")
+    }
 }

@@ -153,6 +153,19 @@ public final class BuildPipeline: @unchecked Sendable {
             let last = previous[site.folder]
             defer { clock.report(site.folder) }
             if let last, last.projection == site {
+                // Same site, same bytes; but what counts as a leak depends on the whole
+                // workspace: a member just added to another partner may already be named
+                // on a shared page. A build publishes nothing that check would refuse.
+                let canaries = guardrail.canaries(site: site, for: audience)
+                if canaries != last.canaries {
+                    let published = last.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
+                    let leaks = guardrail.check(published, site: site, canaries: canaries)
+                    if !leaks.isEmpty {
+                        results.set(i, .failure(DiagnosticList(leaks)))
+                        return
+                    }
+                    last.canaries = canaries
+                }
                 results.set(i, .success(nil))
                 return
             }

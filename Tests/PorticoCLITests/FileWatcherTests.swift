@@ -152,7 +152,8 @@ struct FileWatcherTests {
     }
 
     @Test func namesThatOnlyLookLikeEditorFilesAreWatched() {
-        for name in ["2024", "4914", "release-4913.md", "notes.md", "swp.md", "tmp", "#tag.md", "a#b#"] {
+        #expect(WatchIgnoreRules.isEditorNoise("sedAb12Cd"), "sed -i's temporary file")
+        for name in ["2024", "4914", "release-4913.md", "notes.md", "swp.md", "tmp", "#tag.md", "a#b#", "sed.md", "sediments"] {
             #expect(!WatchIgnoreRules.isEditorNoise(Substring(name)), "\(name)")
         }
     }

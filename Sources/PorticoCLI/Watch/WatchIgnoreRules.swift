@@ -51,6 +51,13 @@ struct WatchIgnoreRules: Sendable {
         if name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#") { return true }
         // Vim checks it may write in a folder by creating `4913` (then 5036, 5159, ...).
         if let number = Int(name), number >= 4913, (number - 4913) % 123 == 0 { return true }
+        // `sed -i` writes `sedXXXXXX` beside the file, then renames it over.
+        // (mkstemp's six letters and digits; a word like `sediments` has no capital or digit).
+        let suffix = name.dropFirst(3)
+        if name.count == 9, name.hasPrefix("sed"), suffix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+           suffix.contains(where: { $0.isUppercase || $0.isNumber }) {
+            return true
+        }
         let lowered = name.lowercased()
         // Vim swap files kept outside the folder's hidden names, temp files of
         // "write then rename" savers, JetBrains safe-write copies.

@@ -4,6 +4,15 @@ enum MustacheHTMLEscaping {
     /// Appends `text` to `output`, escaped. Text with nothing to escape (the usual
     /// case) is appended in one piece.
     static func append(_ text: String, to output: inout String) {
+        var text = text
+        // Bidirectional overrides can make a name read as something else ("Trojan
+        // Source"); no name needs them. Their UTF-8 all start with 0xE2, so most text
+        // skips the scalar pass.
+        if text.utf8.contains(0xE2), text.unicodeScalars.contains(where: isBidiControl) {
+            var kept = String.UnicodeScalarView()
+            kept.append(contentsOf: text.unicodeScalars.filter { !isBidiControl($0) })
+            text = String(kept)
+        }
         let bytes = text.utf8
         guard bytes.contains(where: { entity(for: $0) != nil }) else {
             output += text
@@ -36,7 +45,14 @@ enum MustacheHTMLEscaping {
         case UInt8(ascii: ">"): return "&gt;"
         case UInt8(ascii: "\""): return "&quot;"
         case UInt8(ascii: "'"): return "&#39;"
+        // Control characters other than tab and line breaks are not allowed in HTML
+        // (a NUL or BEL in a collection name): dropped.
+        case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: return ""
         default: return nil
         }
+    }
+
+    private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 }

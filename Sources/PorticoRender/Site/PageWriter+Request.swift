@@ -31,7 +31,8 @@ extension PageWriter {
             "badge": badge(r.selector),
             "comments": comments(r.selector),
         ]
-        context["body"] = bodyContext(r.body, page: path, slug: r.slug, in: c)
+        context["body"] = bodyContext(r.body, page: path, slug: r.slug, in: c,
+                                      contentType: r.headers.last { $0.enabled && $0.key.lowercased() == "content-type" }?.value)
         context["examples"] = .list(r.examples.enumerated().map { index, example in
             exampleContext(example, number: index + 1, page: path, slug: r.slug, in: c)
         })
@@ -66,14 +67,17 @@ extension PageWriter {
         })])
     }
 
-    mutating func bodyContext(_ body: SiteBody?, page: String, slug: String, in c: SiteCollection) -> MustacheValue {
+    /// - Parameter contentType: the request's own Content-Type header, which names a
+    ///   raw body's language when the collection does not (older exports).
+    mutating func bodyContext(_ body: SiteBody?, page: String, slug: String, in c: SiteCollection,
+                              contentType: String? = nil) -> MustacheValue {
         guard let body else { return .null }
         switch body {
         case .raw(let text, let language):
             var ctx = longText(text, file: SitePaths.item(slug, in: c).dropLast(".html".count) + ".body.txt", page: page)
             ctx["mode"] = .string("raw")
             ctx["isRaw"] = .bool(true)
-            ctx["language"] = .string(language ?? "text")
+            ctx["language"] = .string(language ?? RawContentType.language(of: contentType) ?? "text")
             return .object(ctx)
         case .urlencoded(let fields):
             return .object(["mode": .string("x-www-form-urlencoded"), "isFields": .bool(true),
@@ -104,7 +108,8 @@ extension PageWriter {
             "status": .nonEmpty(e.status ?? e.code.map(HTTPStatus.reason)),
             "statusClass": .string(e.code.map { "s\($0 / 100)xx" } ?? "sunknown"),
             "headers": parameterRows(e.headers),
-            "language": .string(e.language ?? "text"),
+            "language": .string(e.language ?? RawContentType.language(of: e.headers.last {
+                $0.enabled && $0.key.lowercased() == "content-type" }?.value) ?? "text"),
         ]
         if let body = e.body, !body.isEmpty {
             let file = SitePaths.item(slug, in: c).dropLast(".html".count) + ".example-\(number).txt"
@@ -154,5 +159,17 @@ enum RawContentType {
         case "javascript": "application/javascript"
         default: "text/plain"
         }
+    }
+
+    /// The language a Content-Type names (`application/json; charset=utf-8`,
+    /// `application/problem+json` → json), or nil.
+    static func language(of contentType: String?) -> String? {
+        guard let type = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased(),
+              !type.isEmpty else { return nil }
+        if type.hasSuffix("/json") || type.hasSuffix("+json") { return "json" }
+        if type.hasSuffix("/xml") || type.hasSuffix("+xml") { return "xml" }
+        if type == "text/html" { return "html" }
+        if type.hasSuffix("/javascript") { return "javascript" }
+        return nil
     }
 }

@@ -111,6 +111,8 @@ struct PageWriter {
             "root": .string(root),
             "title": .string(title),
             "siteName": .string(site.workspaceName),
+            // The overview's own title is the workspace name: said once, not twice.
+            "pageTitle": .string(title == site.workspaceName ? title : title + " · " + site.workspaceName),
             "audienceName": .str(site.audience?.name),
             "preview": .bool(site.preview != nil),
             "content": .string(content),

@@ -71,11 +71,21 @@ enum SearchIndexWriter {
         var words: [Substring] = []
         var length = 0
         var inFence = false
-        for line in text.text.split(whereSeparator: \.isNewline) {
+        // Between paragraphs and around headings a reader sees a break; in one line of
+        // summary it becomes a full stop, so "one hour" and "The token…" stay apart.
+        var blockEnded = false
+        func endBlock() {
+            guard let last = words.last, let end = last.last, !".!?:;…".contains(end) else { return }
+            words[words.count - 1] = Substring(last + ".")
+        }
+        for line in text.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); continue }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle(); blockEnded = true; continue }
             // Table separator rows and code say little in a one-line summary.
-            if inFence || trimmed.allSatisfy({ "|-: ".contains($0) }) { continue }
+            if inFence || trimmed.allSatisfy({ "|-: ".contains($0) }) { blockEnded = blockEnded || trimmed.isEmpty; continue }
+            let isHeading = trimmed.hasPrefix("#")
+            if blockEnded || isHeading { endBlock() }
+            blockEnded = isHeading
             for word in readerText(line).split(whereSeparator: { $0.isWhitespace || "|*_`#>[]()".contains($0) }) {
                 let clean = word.trimmingCharacters(in: CharacterSet(charactersIn: "!<>{}\\"))
                 guard !clean.isEmpty, clean.contains(where: { $0.isLetter || $0.isNumber }) else { continue }

@@ -57,3 +57,28 @@ struct FailClosedReadingTests {
         #expect(workspace.docs.first?.body.contains("More") == true)
     }
 }
+
+/// Values that would be copied into every site or misread: refused with a reason.
+@Suite("Settings values")
+struct SettingsValueTests {
+    @Test("base_url is a plain absolute http(s) URL: no query, fragment or credentials", arguments: [
+        ("https://docs.acme.example/partners", true),
+        ("http://docs.acme.example", true),
+        ("https://docs.acme.example/p?q=1", false),
+        ("https://docs.acme.example/p#top", false),
+        ("https://user:pw@docs.acme.example/p", false),
+        ("docs.acme.example/p", false),
+        ("ftp://docs.acme.example", false),
+    ])
+    func baseURL(_ text: String, _ accepted: Bool) {
+        #expect(WorkspaceSettingsReader.isAbsoluteHTTPURL(text) == accepted, "\(text)")
+    }
+
+    @Test("portico.lock holds a date; anything else is a located error naming what was found")
+    func lockDate() throws {
+        #expect(try LockFile.read(Data("multipartner_enabled: 2026-12-04\n".utf8)).enabledOn == "2026-12-04")
+        let found = thrownDiagnostics { _ = try LockFile.read(Data("multipartner_enabled: no\n".utf8)) }.map(\.description)
+        #expect(found.first?.hasPrefix("portico.lock:1:1: error: portico.lock is not readable") == true, "\(found)")
+        #expect(found.first?.contains("found `no`") == true, "\(found)")
+    }
+}

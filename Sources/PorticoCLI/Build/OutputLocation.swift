@@ -9,6 +9,10 @@ enum OutputLocation {
     static func check(output: URL, workspace: URL) -> Diagnostic? {
         let out = resolved(output)
         let ws = resolved(workspace)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+            return .error("the output \(output.path) is a file, not a folder; choose a folder with --out")
+        }
         if out == ws {
             return .error("the output folder is the workspace itself; choose another with --out")
         }

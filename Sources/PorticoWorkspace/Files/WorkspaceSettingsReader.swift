@@ -49,7 +49,8 @@ public enum WorkspaceSettingsReader {
             if isAbsoluteHTTPURL(url.value) {
                 settings.baseURL = url.value
             } else {
-                reader.error("`base_url` must be an absolute http:// or https:// URL, found `\(url.value)`", at: node)
+                reader.error("`base_url` must be an absolute http:// or https:// URL without a query, fragment or "
+                             + "password, found `\(url.value)`", at: node)
             }
         }
         if let node = fields.optional("default_environment") {
@@ -85,7 +86,10 @@ public enum WorkspaceSettingsReader {
     static func isAbsoluteHTTPURL(_ text: String) -> Bool {
         guard let components = URLComponents(string: text),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = components.host, !host.isEmpty
+              let host = components.host, !host.isEmpty,
+              // Every sitemap entry is base_url + a page path: a query, a fragment or a
+              // user:password would be copied into each of them.
+              components.query == nil, components.fragment == nil, components.user == nil, components.password == nil
         else { return false }
         return true
     }

@@ -39,6 +39,10 @@ public struct LockFile: Hashable, Sendable {
         guard let value else {
             throw Diagnostic.error("portico.lock is not readable: expected `multipartner_enabled: <date>`", at: location)
         }
+        guard value.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil else {
+            throw Diagnostic.error("portico.lock is not readable: `multipartner_enabled:` should hold the date "
+                                   + "multipartner mode was enabled (YYYY-MM-DD), found `\(value)`", at: location)
+        }
         return LockFile(enabledOn: value, location: location)
     }
 

@@ -23,9 +23,13 @@ public enum WorkspaceScanner {
         var problems: [Diagnostic] = []
         for name in topLevelFiles {
             let path = rootPath + "/" + name
-            if entryKind(path, relative: name, root: rootPath, problems: &problems) == .file,
-               let data = readFile(path, relative: name, root: rootPath, problems: &problems) {
-                files[name] = data
+            switch entryKind(path, relative: name, root: rootPath, problems: &problems) {
+            case .file?:
+                if let data = readFile(path, relative: name, root: rootPath, problems: &problems) { files[name] = data }
+            case .directory?:
+                problems.append(.error("\(name) is a folder; it must be a file", at: SourceLocation(path: name)))
+            case nil:
+                break
             }
         }
         for folder in contentFolders {

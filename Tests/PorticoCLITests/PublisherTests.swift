@@ -139,6 +139,19 @@ struct PublisherTests {
         #expect(output.contents("initech") == ["index.html": "i2"])
     }
 
+    @Test("a killed watch's staging folder is removed by the next publish; a live one's is kept")
+    func abandonedStagingIsRemoved() throws {
+        let output = try Output()
+        let dead = ".portico-staging-globex-2147483646"   // above any pid_max: no such process
+        let alive = ".portico-staging-globex-1"           // init: always running
+        for name in [dead, alive] {
+            try FileManager.default.createDirectory(at: output.url.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        _ = try output.publisher.publish("globex", files: Self.files(["index.html": "g"]))
+        try output.publisher.finish(current: ["globex"], removeStale: true)
+        #expect(try output.entries() == ["globex", alive])
+    }
+
     @Test("a failed publish leaves the previous site exactly as it was")
     func failureKeepsOldSite() throws {
         let output = try Output()

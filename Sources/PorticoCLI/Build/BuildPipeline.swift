@@ -157,9 +157,15 @@ public final class BuildPipeline: @unchecked Sendable {
                 // workspace: a member just added to another partner may already be named
                 // on a shared page. A build publishes nothing that check would refuse.
                 let canaries = guardrail.canaries(site: site, for: audience)
+                clock.lap("canaries (unchanged site)")
                 if canaries != last.canaries {
-                    let published = last.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
-                    let leaks = guardrail.check(published, site: site, canaries: canaries)
+                    // Only what was not searched for last time can be new in these bytes.
+                    let searched = Set(last.canaries ?? [])
+                    let added = canaries.filter { !searched.contains($0) }
+                    let published = added.isEmpty ? []
+                        : last.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, bytes: $0.value) }
+                    let leaks = guardrail.check(published, site: site, canaries: added)
+                    clock.lap("rescan \(published.count) files for \(added.count) new strings")
                     if !leaks.isEmpty {
                         results.set(i, .failure(DiagnosticList(leaks)))
                         return

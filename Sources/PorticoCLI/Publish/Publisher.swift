@@ -308,6 +308,21 @@ public struct Publisher {
             known.formUnion(current)
         }
         try (known.sorted().joined(separator: "\n") + "\n").write(to: manifest, atomically: true, encoding: .utf8)
+        removeAbandonedStaging()
+    }
+
+    /// Staging folders of a Portico that was killed (`.portico-staging-<site>-<pid>`,
+    /// the process gone): an older copy of a site, nothing anyone will use again.
+    func removeAbandonedStaging() {
+        let fm = FileManager.default
+        let ownPID = ProcessInfo.processInfo.processIdentifier
+        for name in (try? fm.contentsOfDirectory(atPath: output.path)) ?? [] where name.hasPrefix(".portico-staging-") {
+            guard let pid = name.split(separator: "-").last.flatMap({ Int32($0) }), pid != ownPID, pid > 0 else { continue }
+            // kill(pid, 0) asks only whether the process exists; ESRCH: it does not.
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? fm.removeItem(at: output.appendingPathComponent(name))
+            }
+        }
     }
 
     /// Relative paths of the files under a folder.

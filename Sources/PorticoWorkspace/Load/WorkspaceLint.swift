@@ -68,12 +68,31 @@ public enum WorkspaceLint {
         return out
     }
 
-    /// The names inside `{{…}}` in a file's bytes, innermost first for nested ones.
+    /// The names inside `{{…}}` in a file's bytes. A byte scan, not a regular
+    /// expression: it runs over every collection on every build in watch.
     static func referencedNames(in bytes: Data) -> Set<String> {
         var names: Set<String> = []
-        let text = String(decoding: bytes, as: UTF8.self)
-        for match in text.matches(of: /\{\{([^{}]+)\}\}/) {
-            names.insert(String(match.1).trimmingCharacters(in: .whitespaces))
+        bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let b = raw.bindMemory(to: UInt8.self)
+            let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            var i = 0
+            var start = -1
+            while i + 1 < b.count {
+                if b[i] == open && b[i + 1] == open {
+                    start = i + 2
+                    i += 2
+                    continue
+                }
+                if b[i] == close && b[i + 1] == close && start >= 0 {
+                    if i > start, let name = String(bytes: UnsafeBufferPointer(rebasing: b[start..<i]), encoding: .utf8) {
+                        names.insert(name.trimmingCharacters(in: .whitespaces))
+                    }
+                    start = -1
+                    i += 2
+                    continue
+                }
+                i += 1
+            }
         }
         return names
     }

@@ -208,61 +208,54 @@ enum ForbiddenStrings {
         return out
     }
 
-    /// The names of the collections, folders, requests and docs pages an audience sees.
-    static func visibleNames(_ workspace: Workspace, for audience: Audience) -> [String] {
-        let rules = VisibilityRules(settings: workspace.settings)
-        var out: [String] = []
-        func walk(_ items: [PostmanItem], path: [String]) {
-            for item in items {
-                let p = path + [item.name]
-                guard VisibilityRules.isVisible(rules.reach(of: p), to: audience) else { continue }
-                out.append(item.name)
-                if case .folder(let f) = item { walk(f.items, path: p) }
-            }
-        }
-        for c in workspace.collections where VisibilityRules.isVisible(rules.reach(of: ["collections", c.name]), to: audience) {
-            out.append(c.name)
-            walk(c.items, path: ["collections", c.name])
-        }
-        for page in workspace.docs {
-            let p = ["docs"] + page.slug.split(separator: "/").map(String.init)
-            let reach = rules.reach(of: p, isInternal: page.isInternal, partners: page.partners.map { Set($0.map(\.value)) })
-            if VisibilityRules.isVisible(reach, to: audience) { out += [page.title, page.slug] }
-        }
-        return out
+    /// A collection, folder, request or docs page: its name, how a message names it,
+    /// whether the audience sees it, and a docs page's slug.
+    struct NamedItem {
+        var name: String
+        var what: String
+        var visible: Bool
+        var pageSlug: String?
     }
 
-    /// Names of collections, folders, requests and docs the audience may not see.
-    static func hiddenItems(_ workspace: Workspace, for audience: Audience) -> [Canary] {
+    /// Every named item of the workspace, with whether the audience sees it.
+    static func namedItems(_ workspace: Workspace, for audience: Audience) -> [NamedItem] {
         let rules = VisibilityRules(settings: workspace.settings)
-        var out: [Canary] = []
+        func sees(_ path: [String]) -> Bool { VisibilityRules.isVisible(rules.reach(of: path), to: audience) }
+        var out: [NamedItem] = []
         func walk(_ items: [PostmanItem], path: [String]) {
             for item in items {
                 let p = path + [item.name]
-                if !VisibilityRules.isVisible(rules.reach(of: p), to: audience) {
-                    out += hidden(item.name, "the name of hidden item \(p.joined(separator: "/"))")
-                }
+                out.append(NamedItem(name: item.name, what: "the name of hidden item \(p.joined(separator: "/"))", visible: sees(p)))
                 if case .folder(let f) = item { walk(f.items, path: p) }
             }
         }
         for c in workspace.collections {
             let p = ["collections", c.name]
-            if !VisibilityRules.isVisible(rules.reach(of: p), to: audience) {
-                out += hidden(c.name, "the name of hidden collection \(c.name)")
-            }
+            out.append(NamedItem(name: c.name, what: "the name of hidden collection \(c.name)", visible: sees(p)))
             walk(c.items, path: p)
         }
         for page in workspace.docs {
             let p = ["docs"] + page.slug.split(separator: "/").map(String.init)
             let reach = rules.reach(of: p, isInternal: page.isInternal, partners: page.partners.map { Set($0.map(\.value)) })
-            if !VisibilityRules.isVisible(reach, to: audience) {
-                out += hidden(page.title, "the title of hidden page docs/\(page.slug)")
-                if page.slug.contains("-") || page.slug.contains("/") {
-                    out.append(Canary(text: page.slug, what: "the page name of hidden page docs/\(page.slug)",
-                                      strong: true, wholeWord: true))
-                }
-            }
+            out.append(NamedItem(name: page.title, what: "the title of hidden page docs/\(page.slug)",
+                                 visible: VisibilityRules.isVisible(reach, to: audience), pageSlug: page.slug))
         }
         return out
+    }
+
+    /// The names of the collections, folders, requests and docs pages an audience sees.
+    static func visibleNames(_ workspace: Workspace, for audience: Audience) -> [String] {
+        namedItems(workspace, for: audience).filter(\.visible).flatMap { [$0.name] + ($0.pageSlug.map { [$0] } ?? []) }
+    }
+
+    /// Names of collections, folders, requests and docs the audience may not see.
+    static func hiddenItems(_ workspace: Workspace, for audience: Audience) -> [Canary] {
+        namedItems(workspace, for: audience).filter { !$0.visible }.flatMap { item -> [Canary] in
+            var out = hidden(item.name, item.what)
+            if let slug = item.pageSlug, slug.contains("-") || slug.contains("/") {
+                out.append(Canary(text: slug, what: "the page name of hidden page docs/\(slug)", strong: true, wholeWord: true))
+            }
+            return out
+        }
     }
 }

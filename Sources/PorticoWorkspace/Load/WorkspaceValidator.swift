@@ -25,7 +25,10 @@ public enum WorkspaceValidator {
         }
         func checkSlug(_ slug: Located<String>) {
             if !slugs.contains(slug.value) {
-                let guess = YAMLKeySuggestion.nearest(to: slug.value, in: slugs.sorted()).map { "; did you mean `\($0)`?" } ?? ""
+                let known = slugs.sorted()
+                let guess = YAMLKeySuggestion.nearest(to: slug.value, in: known).map { "; did you mean `\($0)`?" }
+                    ?? (known.isEmpty ? "" : "; the partners are: " + known.prefix(10).joined(separator: ", ")
+                        + (known.count > 10 ? ", …" : ""))
                 problems.append(.error("unknown partner `\(slug.value)`: there is no partners/\(slug.value).yaml" + guess,
                                        at: slug.location))
             }
@@ -64,12 +67,16 @@ public enum WorkspaceValidator {
             }
             seenCollections[c.name] = c.location
         }
-        var seenEnvironments: Set<String> = []
-        for e in workspace.environments where !seenEnvironments.insert(e.name).inserted {
-            problems.append(.error("two environments are named `\(e.name)`", at: e.location))
+        var seenEnvironments: [String: SourceLocation] = [:]
+        for e in workspace.environments {
+            if let first = seenEnvironments[e.name] {
+                problems.append(.error("two environments are named `\(e.name)` (the other is \(first.path)); "
+                                       + "selectors could not tell them apart", at: e.location))
+            }
+            seenEnvironments[e.name] = seenEnvironments[e.name] ?? e.location
         }
         if let wanted = settings.defaultEnvironment, workspace.defaultEnvironment == nil {
-            let names = workspace.environments.map(\.name).sorted().joined(separator: ", ")
+            let names = Set(workspace.environments.map(\.name)).sorted().joined(separator: ", ")
             problems.append(.error("default_environment `\(wanted.value)` is not an environment in environments/"
                                    + (names.isEmpty ? "" : " (there are: \(names))"), at: wanted.location))
         }

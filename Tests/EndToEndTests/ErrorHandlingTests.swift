@@ -111,6 +111,10 @@ struct ErrorHandlingTests {
         #expect(result.status == 1, "\(result)")
         #expect(result.diagnostics.count == 1, "\(result)")
         #expect(result.output.contains("portico.lock"), "\(result)")
+        // It points at the `multipartner: false` line where there is one (line 2 of
+        // these settings), else at the top of the file.
+        #expect(result.diagnostics.first?.hasPrefix(multipartner == nil ? "portico.yaml:1:1:" : "portico.yaml:2:15:") == true,
+                "\(result)")
         #expect(try DirectorySnapshot(workspace.out) == before)
         #expect(!FileManager.default.fileExists(atPath: workspace.out.appendingPathComponent("partners").path))
     }

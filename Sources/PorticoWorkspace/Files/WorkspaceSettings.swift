@@ -9,6 +9,8 @@ public struct WorkspaceSettings: Hashable, Sendable {
     public var multipartner: Bool
     /// True when `multipartner:` is written in the file (false or true).
     public var multipartnerGiven: Bool
+    /// Where `multipartner:`'s value is written, for the lock error; nil when left out.
+    public var multipartnerLocation: SourceLocation?
     public var baseURL: String?
     public var defaultEnvironment: Located<String>?
     public var team: [TeamMember]

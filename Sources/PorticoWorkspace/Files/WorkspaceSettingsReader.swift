@@ -43,6 +43,7 @@ public enum WorkspaceSettingsReader {
         }
         if let node = fields.value("multipartner") {
             settings.multipartnerGiven = true
+            settings.multipartnerLocation = node.location(in: reader.path)
             settings.multipartner = reader.bool(node, named: "multipartner") ?? false
         }
         if let node = fields.optional("base_url"), let url = reader.string(node, named: "base_url") {

@@ -90,13 +90,14 @@ public enum WorkspaceValidator {
             // Publishing zero sites would also retire every site published before: a
             // renamed or deleted partners/ folder must not take all partners offline.
             problems.append(.error("multipartner is on but there are no partners: add one file per partner, "
-                                   + "partners/<slug>.yaml (a folder named exactly `partners`)", at: settings.location))
+                                   + "partners/<slug>.yaml (a folder named exactly `partners`)",
+                                   at: settings.multipartnerLocation ?? settings.location))
         }
         if let lock = workspace.lock, !settings.multipartner {
             problems.append(.error("multipartner mode was enabled on \(lock.enabledOn) (portico.lock) and cannot be "
                                    + "turned off: set `multipartner: true` again. Partners of a multipartner workspace "
                                    + "must never see each other; deleting portico.lock by hand is the team's explicit act.",
-                                   at: settings.location))
+                                   at: settings.multipartnerLocation ?? settings.location))
         }
         return problems
     }

@@ -80,8 +80,9 @@ struct ServeTests {
     func workspaceIsRefused() async throws {
         let workspace = try TestWorkspace("serve-ws", files: WatchWorkspace.files)
         defer { workspace.discard() }
-        // The workspace itself, and the folder holding it.
-        for folder in [workspace.root, workspace.folder] {
+        // The workspace itself, the folder holding it, and a content folder inside it.
+        try workspace.write("docs/runbook.md", "# Internal runbook\n")
+        for folder in [workspace.root, workspace.folder, workspace.root.appendingPathComponent("docs")] {
             let result = try await PorticoBinary.run(["serve", folder.path, "--port", "0"], timeout: 30)
             #expect(result.status == 64, "\(result)")
             #expect(result.stderr.contains("is a workspace, not built sites"), "\(result)")

@@ -81,4 +81,43 @@ struct IsolationLeakGuardRuleTests {
         let messages = try leaks(describing: "", changes: ["environments/staging.json": staging])
         #expect(messages == "", "\(messages)")
     }
+
+    // From a second adversarial pass.
+
+    @Test("a hidden item's name is found in any letter case, and a shouted one-word partner name is a name")
+    func caseVariants() throws {
+        #expect(try leaks(describing: "Try force refund zqinternal first.").contains("the name of hidden item"))
+        let beta = W.files["partners/beta.yaml"]!.replacingOccurrences(of: "Beta Brothers Ltd", with: "Square")
+        let shouted = try leaks(describing: "SQUARE is still on v1.", changes: ["partners/beta.yaml": beta])
+        #expect(shouted.contains("the name of partner beta"), "\(shouted)")
+    }
+
+    @Test("a name with a no-break space, a zero-width space or a + between its words is the name")
+    func spacingVariants() throws {
+        for phrase in ["Ask Bert&nbsp;Betason.", "Ask Bert\u{00A0}Betason.", "Ask Be\u{200B}rt Betason.", "see ?who=Bert+Betason"] {
+            #expect(try leaks(describing: phrase).contains("a member of partner beta"), "\(phrase)")
+        }
+    }
+
+    @Test("a hidden name that begins a visible item's name is no alarm")
+    func visibleNameContainsHidden() throws {
+        // Hidden `List orders` (in the internal folder); visible `List orders today`,
+        // whose name, page name and every navigation tree hold the hidden one.
+        let orders = W.files["collections/orders.json"]!
+            .replacingOccurrences(of: #"{"name": "Force refund ZQINTERNAL""#, with: #"{"name": "List orders""#)
+            .replacingOccurrences(of: #"{"name": "List orders", "request": {"method": "GET""#,
+                                  with: #"{"name": "List orders today", "request": {"method": "GET""#)
+        try #require(orders.contains("List orders today") && orders.contains(#""List orders", "request": {"method": "POST""#))
+        let messages = try leaks(describing: "", changes: ["collections/orders.json": orders])
+        #expect(messages == "", "\(messages)")
+    }
+
+    @Test("a hidden environment value alpha is shown anyway, and a secret that is only a reference, are no alarm")
+    func valuesShownAnyway() throws {
+        let staging = W.files["environments/staging.json"]!.replacingOccurrences(
+            of: #"{"key": "base_url""#, with: #"{"key": "host", "value": "https://sandbox.guard.example", "enabled": true}, {"key": "base_url""#)
+        #expect(try leaks(describing: "", changes: ["environments/staging.json": staging]) == "")
+        let sandbox = W.files["environments/sandbox.json"]!.replacingOccurrences(of: "sk_guard_secret_7788", with: "{{client_id}}")
+        #expect(try leaks(describing: "", changes: ["environments/sandbox.json": sandbox]) == "")
+    }
 }

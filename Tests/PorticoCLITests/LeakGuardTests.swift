@@ -117,10 +117,15 @@ struct TextVariantsTests {
     func onlyUsefulVariants() {
         #expect(TextVariants.decoded(Array("plain text".utf8)).isEmpty)
         #expect(TextVariants.decoded(Array("a &amp; b".utf8)).count == 1)
-        #expect(TextVariants.decoded(Array(#"&amp; %41 \u0041"#.utf8)).count == 3)
+        #expect(TextVariants.decoded(Array(#"&amp; %41 \u0041"#.utf8)).count == 4)
         // A line break or a tag adds what the reader sees: one space, no tags.
         #expect(TextVariants.decoded(Array("Oskar\nLindqvist".utf8)).map(text) == ["Oskar Lindqvist"])
-        #expect(TextVariants.decoded(Array("<p>Oskar  <em>Lindqvist</em></p>".utf8)).map(text) == ["Oskar Lindqvist"])
+        #expect(TextVariants.decoded(Array("<p>Oskar  <em>Lindqvist</em></p>".utf8)).map(text) == ["\u{1F}Oskar Lindqvist\u{1F}"])
+        // A block tag ends the phrase; a no-break space, a `+` or a zero-width space does not.
+        #expect(TextVariants.decoded(Array("Bad Request</span><h3>Headers".utf8)).map(text) == ["Bad Request\u{1F}\u{1F}Headers"])
+        #expect(TextVariants.decoded(Array("Blue&nbsp;Yonder".utf8)).map(text).contains("Blue Yonder"))
+        #expect(TextVariants.decoded(Array("?q=Umbrella+Health".utf8)).map(text) == ["?q=Umbrella Health"])
+        #expect(TextVariants.decoded(Array("Umb\u{200B}rella Umb\u{00AD}rella".utf8)).map(text) == ["Umbrella Umbrella"])
         #expect(TextVariants.decoded(Array(#"{"s":"Oskar\nLindqvist"}"#.utf8)).map(text).last == #"{"s":"Oskar Lindqvist"}"#)
     }
 }

@@ -31,12 +31,19 @@ enum ServeCommand {
         return 0
     }
 
-    /// The folder itself or a folder directly in it when it is a workspace (holds
-    /// portico.yaml); a build's output never is one, the build refuses that.
+    /// The workspace (a folder holding portico.yaml) the folder is, holds directly,
+    /// or lies inside; a build's output is never any of these, the build refuses that.
     static func workspaceInside(_ root: URL) -> URL? {
         let fm = FileManager.default
         let children = (try? fm.contentsOfDirectory(atPath: root.path)) ?? []
-        return ([root] + children.sorted().map { root.appendingPathComponent($0) })
+        // Also any folder above: `serve workspace/docs` would hand out internal pages.
+        var ancestors: [URL] = []
+        var folder = root.standardizedFileURL.resolvingSymlinksInPath()
+        while folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+            ancestors.append(folder)
+        }
+        return (children.sorted().map { root.appendingPathComponent($0) } + [root] + ancestors)
             .first { fm.fileExists(atPath: $0.appendingPathComponent("portico.yaml").path) }
     }
 

@@ -40,6 +40,9 @@ enum ForbiddenStrings {
         /// name written as the name (`Initech`, capitalised) names that partner, unless
         /// the theme itself says it (a partner called "Search").
         var excusedByThemeOnly = false
+        /// A hidden item's name, excused where it is part of the name of an item the
+        /// audience sees (hidden `Create a settlement`, visible `Create a settlement report`).
+        var excusedByVisibleNames = false
 
         /// How an error message names what leaked.
         var described: String {
@@ -68,6 +71,10 @@ enum ForbiddenStrings {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if couldBeCoincidence(t), t.first?.isUppercase == true {
             out.append(Canary(text: t, what: what, strong: true, wholeWord: true, excusedByThemeOnly: true))
+            // Shouted, it is a name too: `INITECH is on v1`.
+            if t.uppercased() != t {
+                out.append(Canary(text: t.uppercased(), what: what, strong: true, wholeWord: true, excusedByThemeOnly: true))
+            }
         }
         return out
     }
@@ -96,7 +103,8 @@ enum ForbiddenStrings {
         }
         let rules = VisibilityRules(settings: workspace.settings)
         for env in workspace.environments {
-            for v in env.values where v.isSecret {
+            // A secret that is only `{{another}}` holds no secret: the page shows that reference.
+            for v in env.values where v.isSecret && !PostmanCredentialPolicy.isPureReference(v.value) {
                 // A placeholder secret (`password`, `3600`) is excused where the partner
                 // sees that word anyway, like any one-word string; a real one never is.
                 out.append(Canary(text: v.value, what: "the secret `\(v.key)` of environment \(env.name)",
@@ -105,14 +113,17 @@ enum ForbiddenStrings {
             }
             if !VisibilityRules.isVisible(rules.reach(of: ["environments", env.name]), to: audience) {
                 out.append(Canary(text: env.name, what: "the name of hidden environment \(env.name)", wholeWord: true))
+                // An internal environment's values are not another partner's: excused
+                // where the partner sees the same text anyway (`application/json`, a public host).
                 for v in env.values {
-                    out.append(value(v.value, "the value `\(v.key)` of hidden environment \(env.name)"))
+                    out.append(Canary(text: v.value, what: "the value `\(v.key)` of hidden environment \(env.name)",
+                                      wholeWord: couldBeCoincidence(v.value), quotable: false))
                 }
             }
         }
         // Collection and folder variables of type `secret` stay `{{name}}` like environment secrets.
         for collection in workspace.collections {
-            for (key, v) in secretVariables(collection) {
+            for (key, v) in secretVariables(collection) where !PostmanCredentialPolicy.isPureReference(v) {
                 out.append(Canary(text: v, what: "the secret variable `\(key)` of collection \(collection.name)",
                                   strong: !couldBeCoincidence(v), wholeWord: couldBeCoincidence(v),
                                   quotable: false, isSecret: true))
@@ -151,6 +162,7 @@ enum ForbiddenStrings {
                 kept[i].wholeWord = kept[i].wholeWord && canary.wholeWord
                 kept[i].quotable = kept[i].quotable && canary.quotable
                 kept[i].isSecret = kept[i].isSecret || canary.isSecret
+                kept[i].excusedByVisibleNames = kept[i].excusedByVisibleNames && canary.excusedByVisibleNames
                 continue
             }
             index[key] = kept.count
@@ -200,10 +212,12 @@ enum ForbiddenStrings {
     /// name Portico would make of it (`freeze-a-merchant-account`), which a hand-written
     /// link to its page would carry.
     static func hidden(_ name: String, _ what: String) -> [Canary] {
-        var out = [Canary(text: name, what: what, strong: !couldBeCoincidence(name), wholeWord: true)]
+        var out = [Canary(text: name, what: what, strong: !couldBeCoincidence(name), ignoresCase: true, wholeWord: true,
+                          excusedByVisibleNames: true)]
         let slug = Slugger.base(name)
         if slug.contains("-") && slug != name {
-            out.append(Canary(text: slug, what: what + ", as a page name", strong: true, wholeWord: true))
+            out.append(Canary(text: slug, what: what + ", as a page name", strong: true, wholeWord: true,
+                              excusedByVisibleNames: true))
         }
         return out
     }

@@ -38,10 +38,15 @@ struct LeakGuard: Sendable {
         // Drop what the audience may legitimately see: one pass over its own text, one
         // over the theme's words.
         let matcher = Self.matcher(canaries)
-        let workspaceHits = matcher.matches(in: Array(allowedText.text(for: audience).utf8))
+        let allowed = Array(allowedText.text(for: audience).utf8)
+        // Raw bodies keep their JSON escapes (`normal.\nLedger`): read them decoded too.
+        let workspaceHits = matcher.matches(in: allowed).union(matcher.matches(in: TextVariants.jsonDecoded(allowed)))
         let themeHits = matcher.matches(in: Self.defaultThemeBytes)
+        let visibleNames = ForbiddenStrings.visibleNames(workspace, for: audience)
+        let namesHits = matcher.matches(in: Array((visibleNames + visibleNames.map(Slugger.base)).joined(separator: "\u{1F}").utf8))
         return canaries.enumerated().filter { offset, canary in
             if themeHits.contains(offset) { return canary.strong && !canary.excusedByThemeOnly }
+            if canary.excusedByVisibleNames && namesHits.contains(offset) { return false }
             return canary.strong || !workspaceHits.contains(offset)
         }.map(\.element)
     }

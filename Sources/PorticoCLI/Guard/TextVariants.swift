@@ -20,11 +20,13 @@ enum TextVariants {
         // with a tag, but the browser shows "Oskar Lindqvist".
         let base = hasBackslash ? jsonDecoded(bytes) : bytes
         let visible = visibleText(base)
-        if visible != base {
-            out.append(visible)
-            if hasAmp { out.append(htmlDecoded(visible)) }
-        }
-        return out
+        if visible != base { out.append(visible) }
+        // Entities first, then the reader's view: `Blue&nbsp;Yonder`, `Umb&shy;rella`.
+        if hasAmp { out.append(visibleText(htmlDecoded(base))) }
+        // Each form once: scanning one twice finds nothing new.
+        var distinct: [[UInt8]] = []
+        for form in out where form != bytes && !distinct.contains(form) { distinct.append(form) }
+        return distinct
     }
 
     /// Tags removed and every run of whitespace made one space.
@@ -33,23 +35,53 @@ enum TextVariants {
         out.reserveCapacity(bytes.count)
         var i = 0
         var pendingSpace = false
+        func separate() {
+            // Text on either side of a block tag is never one phrase ("400 Bad Request"
+            // then a heading "Headers"): a byte no canary holds keeps them apart.
+            out.append(0x1F)
+            pendingSpace = false
+        }
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "<"), i + 1 < bytes.count, isTagStart(bytes[i + 1]),
                let close = bytes[(i + 1)...].firstIndex(of: UInt8(ascii: ">")) {
+                if !isInlineFormatting(bytes[(i + 1)..<close]) { separate() }
                 i = close + 1
                 continue
             }
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+            // Spaces a reader sees as spaces: ASCII ones, `+` (a space in a query
+            // string), no-break spaces U+00A0 and U+202F.
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: "+") {
                 pendingSpace = true
-            } else {
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
+                i += 1
+                continue
             }
+            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { pendingSpace = true; i += 2; continue }
+            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xAF { pendingSpace = true; i += 3; continue }
+            // Characters a reader does not see at all: soft hyphen, zero-width space,
+            // zero-width (non-)joiners, word joiner.
+            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAD { i += 2; continue }
+            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, (0x8B...0x8D).contains(bytes[i + 2]) { i += 3; continue }
+            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x81, bytes[i + 2] == 0xA0 { i += 3; continue }
+            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            pendingSpace = false
+            out.append(b)
             i += 1
         }
         return out
+    }
+
+    /// Tags that format words inside a phrase (`<b>Globex</b> Corporation`); any
+    /// other tag ends the phrase.
+    static let inlineTags: Set<String> = ["b", "i", "em", "strong", "code", "mark", "s", "del", "ins", "u", "sub",
+                                          "sup", "small", "abbr", "kbd", "q", "cite", "dfn", "var", "samp", "!--"]
+
+    private static func isInlineFormatting(_ tag: ArraySlice<UInt8>) -> Bool {
+        var name = tag.drop { $0 == UInt8(ascii: "/") }.prefix { b in
+            !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: ">") || b == UInt8(ascii: "/"))
+        }
+        if name.starts(with: Array("!--".utf8)) { name = name.prefix(3) }
+        return inlineTags.contains(String(decoding: name, as: UTF8.self).lowercased())
     }
 
     private static func isTagStart(_ b: UInt8) -> Bool {

@@ -43,7 +43,7 @@ extension PostmanWriter {
 /// (password, token, secret, …) keeps its value only when the value is purely a
 /// `{{variable}}` reference, so the partner fills in their own; a literal credential
 /// a team member typed into the collection becomes "".
-enum PostmanCredentialPolicy {
+public enum PostmanCredentialPolicy {
     /// Attribute names (lower-cased) that hold a credential in Postman's auth helpers.
     static let credentialKeys: Set<String> = [
         "password", "token", "accesstoken", "refreshtoken", "idtoken", "id_token", "secret", "clientsecret",
@@ -73,7 +73,7 @@ enum PostmanCredentialPolicy {
     }
 
     /// `{{name}}` and nothing else (surrounding spaces allowed).
-    static func isPureReference(_ value: String) -> Bool {
+    public static func isPureReference(_ value: String) -> Bool {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasPrefix("{{"), trimmed.hasSuffix("}}"), trimmed.count > 4 else { return false }
         let inner = trimmed.dropFirst(2).dropLast(2)

@@ -85,7 +85,10 @@ enum ForbiddenStrings {
                quotable: false)
     }
 
-    static func list(_ workspace: Workspace, for audience: Audience) -> [Canary] {
+    /// - Parameter items: `namedItems(workspace, for: audience)`, when the caller has
+    ///   it already (the guard needs the visible names too; the walk is done once).
+    static func list(_ workspace: Workspace, for audience: Audience, items: [NamedItem]? = nil) -> [Canary] {
+        let items = items ?? namedItems(workspace, for: audience)
         var out: [Canary] = []
         let slug: String? = if case .partner(let s) = audience { s } else { nil }
         for partner in workspace.partners where partner.slug != slug && slug != nil {
@@ -141,12 +144,8 @@ enum ForbiddenStrings {
                 }
             }
         }
-        if let slug {
-            out += hiddenItems(workspace, for: .partner(slug))
-        } else {
-            out += hiddenItems(workspace, for: audience)
-        }
-        let own = ownData(workspace, for: audience)
+        out += hiddenItems(items)
+        let own = ownData(workspace, for: audience, visibleNames: visibleNames(items))
         var kept: [Canary] = []
         var index: [String: Int] = [:]
         for canary in out {
@@ -176,7 +175,7 @@ enum ForbiddenStrings {
     /// Text the audience owns or is shown as data, so equal to it is no leak: its own
     /// name, members and values (a consultant in two partners, an overlay repeating a
     /// staging URL), the values of the environments it sees, the workspace and the team.
-    static func ownData(_ workspace: Workspace, for audience: Audience) -> Set<String> {
+    static func ownData(_ workspace: Workspace, for audience: Audience, visibleNames: [String]) -> Set<String> {
         var own: [String] = [workspace.settings.name] + workspace.settings.team.map(\.name)
         for p in AllowedText.partners(workspace, for: audience) {
             own += [p.name, p.slug] + p.members.flatMap { [$0.name, $0.email ?? ""] } + p.environmentPairs.map(\.value)
@@ -189,7 +188,7 @@ enum ForbiddenStrings {
         // The names of the items it sees, and the page names made of them: an internal
         // `List orders` beside a visible `List orders`, a hidden value `payments-api`
         // equal to a visible collection's file name.
-        for name in visibleNames(workspace, for: audience) {
+        for name in visibleNames {
             own += [name, Slugger.base(name)]
         }
         return Set(own.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
@@ -258,13 +257,13 @@ enum ForbiddenStrings {
     }
 
     /// The names of the collections, folders, requests and docs pages an audience sees.
-    static func visibleNames(_ workspace: Workspace, for audience: Audience) -> [String] {
-        namedItems(workspace, for: audience).filter(\.visible).flatMap { [$0.name] + ($0.pageSlug.map { [$0] } ?? []) }
+    static func visibleNames(_ items: [NamedItem]) -> [String] {
+        items.filter(\.visible).flatMap { [$0.name] + ($0.pageSlug.map { [$0] } ?? []) }
     }
 
     /// Names of collections, folders, requests and docs the audience may not see.
-    static func hiddenItems(_ workspace: Workspace, for audience: Audience) -> [Canary] {
-        namedItems(workspace, for: audience).filter { !$0.visible }.flatMap { item -> [Canary] in
+    static func hiddenItems(_ items: [NamedItem]) -> [Canary] {
+        items.filter { !$0.visible }.flatMap { item -> [Canary] in
             var out = hidden(item.name, item.what)
             if let slug = item.pageSlug, slug.contains("-") || slug.contains("/") {
                 out.append(Canary(text: slug, what: "the page name of hidden page docs/\(slug)", strong: true, wholeWord: true))

@@ -33,7 +33,8 @@ struct LeakGuard: Sendable {
     /// the folder), so it stays the same between builds while they do.
     func canaries(site: PartnerSite, for audience: Audience) -> [ForbiddenStrings.Canary] {
         guard audience != .team else { return [] }
-        let canaries = ForbiddenStrings.list(workspace, for: audience)
+        let items = ForbiddenStrings.namedItems(workspace, for: audience)
+        let canaries = ForbiddenStrings.list(workspace, for: audience, items: items)
         guard !canaries.isEmpty else { return [] }
         // Drop what the audience may legitimately see: one pass over its own text, one
         // over the theme's words.
@@ -42,7 +43,7 @@ struct LeakGuard: Sendable {
         // Raw bodies keep their JSON escapes (`normal.\nLedger`): read them decoded too.
         let workspaceHits = matcher.matches(in: allowed).union(matcher.matches(in: TextVariants.jsonDecoded(allowed)))
         let themeHits = matcher.matches(in: Self.defaultThemeBytes)
-        let visibleNames = ForbiddenStrings.visibleNames(workspace, for: audience)
+        let visibleNames = ForbiddenStrings.visibleNames(items)
         let namesHits = matcher.matches(in: Array((visibleNames + visibleNames.map(Slugger.base)).joined(separator: "\u{1F}").utf8))
         return canaries.enumerated().filter { offset, canary in
             if themeHits.contains(offset) { return canary.strong && !canary.excusedByThemeOnly }

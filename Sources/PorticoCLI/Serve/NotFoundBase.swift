@@ -1,4 +1,5 @@
 import Foundation
+import PorticoRender
 
 /// Gives a served `404.html` a `<base href>` naming the folder it was found in.
 ///
@@ -17,8 +18,7 @@ enum NotFoundBase {
         guard let head = text.range(of: #"<head(\s[^>]*)?>"#, options: [.regularExpression, .caseInsensitive]) else {
             return html
         }
-        let href = folder.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-        text.insert(contentsOf: "<base href=\"\(href)\">", at: head.upperBound)
+        text.insert(contentsOf: "<base href=\"\(HTMLEscape.attribute(folder))\">", at: head.upperBound)
         return Array(text.utf8)
     }
 }

@@ -98,7 +98,7 @@ final class RequestHandler: Sendable {
             .sorted()
         guard !folders.isEmpty else { return nil }
         let items = folders.map { name in
-            "<li><a href=\"\(Self.escape(SitePathResolver.encodeSegment(name)))/\">\(Self.escape(name))</a></li>"
+            "<li><a href=\"\(HTMLEscape.attribute(SitePathResolver.encodeSegment(name)))/\">\(HTMLEscape.text(name))</a></li>"
         }
         let html = """
             <!doctype html>
@@ -113,11 +113,6 @@ final class RequestHandler: Sendable {
         let body = Array(html.utf8)
         return HTTPResponse(status: 200, contentType: ContentType.html,
                             body: liveReload.enabled ? LiveReload.inject(into: body) : body)
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     private func page(status: UInt32, path: String, body: [UInt8]) -> HTTPResponse {

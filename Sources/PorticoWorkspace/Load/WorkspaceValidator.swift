@@ -41,39 +41,27 @@ public enum WorkspaceValidator {
         }
         for page in workspace.docs { page.partners?.forEach(checkSlug) }
 
-        var seenPartners: [String: SourceLocation] = [:]
-        var seenPartnerNames: [String: SourceLocation] = [:]
-        for partner in workspace.partners {
-            if let first = seenPartners[partner.slug] {
-                problems.append(.error("a second file for partner `\(partner.slug)` (the other is \(first.path)); "
-                                       + "each partner has one file", at: partner.location))
-            }
-            seenPartners[partner.slug] = partner.location
-            let name = partner.name.trimmingCharacters(in: .whitespacesAndNewlines)
-            if name.isEmpty {
-                problems.append(.error("partner `\(partner.slug)` has an empty name; its site and its people need one",
-                                       at: partner.location))
-            } else if let first = seenPartnerNames[name.lowercased()] {
-                problems.append(.error("two partners are named `\(name)` (the other is \(first.path)); "
-                                       + "partners must be told apart", at: partner.location))
-            }
-            seenPartnerNames[name.lowercased()] = partner.location
+        for (partner, first) in repeats(workspace.partners, key: \.slug, at: \.location) {
+            problems.append(.error("a second file for partner `\(partner.slug)` (the other is \(first.path)); "
+                                   + "each partner has one file", at: partner.location))
         }
-        var seenCollections: [String: SourceLocation] = [:]
-        for c in workspace.collections {
-            if let first = seenCollections[c.name] {
-                problems.append(.error("two collections are named `\(c.name)` (the other is \(first.path)); "
-                                       + "selectors could not tell them apart", at: c.location))
-            }
-            seenCollections[c.name] = c.location
+        func shownName(_ partner: PartnerFile) -> String { partner.name.trimmingCharacters(in: .whitespacesAndNewlines) }
+        for partner in workspace.partners where shownName(partner).isEmpty {
+            problems.append(.error("partner `\(partner.slug)` has an empty name; its site and its people need one",
+                                   at: partner.location))
         }
-        var seenEnvironments: [String: SourceLocation] = [:]
-        for e in workspace.environments {
-            if let first = seenEnvironments[e.name] {
-                problems.append(.error("two environments are named `\(e.name)` (the other is \(first.path)); "
-                                       + "selectors could not tell them apart", at: e.location))
-            }
-            seenEnvironments[e.name] = seenEnvironments[e.name] ?? e.location
+        let named = workspace.partners.filter { !shownName($0).isEmpty }
+        for (partner, first) in repeats(named, key: { shownName($0).lowercased() }, at: \.location) {
+            problems.append(.error("two partners are named `\(shownName(partner))` (the other is \(first.path)); "
+                                   + "partners must be told apart", at: partner.location))
+        }
+        for (c, first) in repeats(workspace.collections, key: \.name, at: \.location) {
+            problems.append(.error("two collections are named `\(c.name)` (the other is \(first.path)); "
+                                   + "selectors could not tell them apart", at: c.location))
+        }
+        for (e, first) in repeats(workspace.environments, key: \.name, at: \.location) {
+            problems.append(.error("two environments are named `\(e.name)` (the other is \(first.path)); "
+                                   + "selectors could not tell them apart", at: e.location))
         }
         if let wanted = settings.defaultEnvironment, workspace.defaultEnvironment == nil {
             let names = Set(workspace.environments.map(\.name)).sorted().joined(separator: ", ")
@@ -100,5 +88,16 @@ public enum WorkspaceValidator {
                                    at: settings.multipartnerLocation ?? settings.location))
         }
         return problems
+    }
+
+    /// Each item whose key an earlier item already has, with where that first one is.
+    static func repeats<T>(_ items: [T], key: (T) -> String, at location: (T) -> SourceLocation)
+        -> [(item: T, first: SourceLocation)] {
+        var seen: [String: SourceLocation] = [:]
+        var out: [(item: T, first: SourceLocation)] = []
+        for item in items {
+            if let first = seen[key(item)] { out.append((item, first)) } else { seen[key(item)] = location(item) }
+        }
+        return out
     }
 }

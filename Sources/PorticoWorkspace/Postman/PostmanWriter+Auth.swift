@@ -62,7 +62,13 @@ public enum PostmanCredentialPolicy {
 
     static func mayPublish(_ value: String, key: String, authType: String) -> Bool {
         guard isCredential(key: key, authType: authType) else { return true }
-        return value.isEmpty || isPureReference(value) || value == "[]"
+        return isPlaceholder(value)
+    }
+
+    /// A value that holds no credential of its own: empty, an empty list, or only a
+    /// `{{variable}}` the partner fills in.
+    static func isPlaceholder(_ value: String) -> Bool {
+        value.isEmpty || value == "[]" || isPureReference(value)
     }
 
     static func isCredential(key: String, authType: String) -> Bool {

@@ -44,16 +44,6 @@ struct AuthProjection {
 
     /// A credential shows only as the variable reference it is written with.
     static func credentialDisplay(_ value: String, key: String) -> String {
-        if value.isEmpty || value == "[]" { return value }
-        if isVariableReference(value) { return value }
-        return "<\(key)>"
-    }
-
-    /// True for a value that is exactly one `{{name}}` reference.
-    static func isVariableReference(_ value: String) -> Bool {
-        let t = value.trimmingCharacters(in: .whitespaces)
-        guard t.hasPrefix("{{"), t.hasSuffix("}}"), t.count > 4 else { return false }
-        let inner = t.dropFirst(2).dropLast(2)
-        return !inner.contains("{") && !inner.contains("}")
+        PostmanCredentialPolicy.isPlaceholder(value) ? value : "<\(key)>"
     }
 }

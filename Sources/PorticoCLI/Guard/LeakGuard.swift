@@ -41,7 +41,10 @@ struct LeakGuard: Sendable {
         let matcher = Self.matcher(canaries)
         let allowed = Array(allowedText.text(for: audience).utf8)
         // Raw bodies keep their JSON escapes (`normal.\nLedger`): read them decoded too.
-        let workspaceHits = matcher.matches(in: allowed).union(matcher.matches(in: TextVariants.jsonDecoded(allowed)))
+        var workspaceHits = matcher.matches(in: allowed)
+        if allowed.contains(TextVariants.backslash) {
+            workspaceHits.formUnion(matcher.matches(in: TextVariants.jsonDecoded(allowed)))
+        }
         let themeHits = matcher.matches(in: Self.defaultThemeBytes)
         let visibleNames = ForbiddenStrings.visibleNames(items)
         let namesHits = matcher.matches(in: Array((visibleNames + visibleNames.map(Slugger.base)).joined(separator: "\u{1F}").utf8))
